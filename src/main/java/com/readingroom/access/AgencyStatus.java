@@ -1,0 +1,6 @@
+package com.readingroom.access;
+
+public enum AgencyStatus {
+    ACTIVE,
+    INACTIVE
+}

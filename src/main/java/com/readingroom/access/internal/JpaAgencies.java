@@ -1,0 +1,66 @@
+package com.readingroom.access.internal;
+
+import com.readingroom.access.Agencies;
+import com.readingroom.access.Agency;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class JpaAgencies implements Agencies {
+
+    private final AgencyRepository agencies;
+    private final Clock clock;
+
+    JpaAgencies(AgencyRepository agencies, Clock clock) {
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Agency create(String name, String country, String contact) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An agency needs a name.");
+        }
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException(
+                    "Country '" + country + "' is not a two-letter ISO 3166 code such as 'BE' or 'NL'.");
+        }
+        if (agencies.findByName(name.strip()).isPresent()) {
+            throw new IllegalArgumentException("An agency named '" + name.strip() + "' already exists.");
+        }
+        return agencies.save(new AgencyEntity(name.strip(), country, contact, clock.instant()))
+                .toAgency();
+    }
+
+    @Override
+    public Optional<Agency> find(long id) {
+        return agencies.findById(id).map(AgencyEntity::toAgency);
+    }
+
+    @Override
+    public Optional<Agency> findByName(String name) {
+        return agencies.findByName(name).map(AgencyEntity::toAgency);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
+    public List<Agency> list(int offset, int limit) {
+        return agencies.findAll(Pages.of(offset, limit, Sort.by("name"))).stream()
+                .map(AgencyEntity::toAgency)
+                .toList();
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
+    public int count() {
+        return Math.toIntExact(agencies.count());
+    }
+}

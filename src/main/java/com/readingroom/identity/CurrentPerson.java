@@ -1,0 +1,32 @@
+package com.readingroom.identity;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The person behind the current request, read from the security context and then from the database. */
+@Component
+public class CurrentPerson {
+
+    private final People people;
+
+    CurrentPerson(People people) {
+        this.people = people;
+    }
+
+    public Optional<Person> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return people.findByUsername(authentication.getName()).filter(Person::enabled);
+    }
+
+    /**
+     * @throws NotSignedInException when no enabled person is signed in
+     */
+    public Person require() {
+        return get().orElseThrow(NotSignedInException::new);
+    }
+}

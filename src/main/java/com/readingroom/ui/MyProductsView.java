@@ -1,0 +1,122 @@
+package com.readingroom.ui;
+
+import com.readingroom.access.AccessPolicy;
+import com.readingroom.access.Agreement;
+import com.readingroom.access.AgreementStatus;
+import com.readingroom.access.Agreements;
+import com.readingroom.access.HostedRepository;
+import com.readingroom.access.ReadableProduct;
+import com.readingroom.identity.CurrentPerson;
+import com.readingroom.identity.Person;
+import com.readingroom.identity.Role;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** A reviewer's start: the products their agency's agreements let them read now, and until when. */
+@Route("products")
+@PageTitle("My products · Reading Room")
+@Menu(order = 1, title = "My products", icon = "vaadin:records")
+@RolesAllowed(Role.REVIEWER_NAME)
+public class MyProductsView extends VerticalLayout {
+
+    public MyProductsView(CurrentPerson currentPerson, AccessPolicy policy, Agreements agreements, Clock clock) {
+        Person person = currentPerson.require();
+        Instant now = clock.instant();
+        List<ReadableProduct> readable = policy.readableProducts(person, now);
+
+        add(new H2("My products"));
+        if (readable.isEmpty()) {
+            add(nothingReadable(person, agreements, now));
+            return;
+        }
+        Paragraph intro = new Paragraph("What your agency's agreements let you read today. "
+                + "Every file you open is recorded in the audit log.");
+        intro.addClassName("rr-muted");
+        add(intro);
+        Div list = new Div();
+        list.setId("readable-products");
+        list.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)");
+        readable.forEach(product -> list.add(card(product)));
+        add(list);
+    }
+
+    private static Div card(ReadableProduct readable) {
+        Div card = new Div();
+        card.addClassName("rr-card");
+        card.getElement().setAttribute("data-product", readable.product().name());
+        card.add(new H3(readable.product().name()));
+        if (readable.product().description() != null) {
+            card.add(new Paragraph(readable.product().description()));
+        }
+        UnorderedList repositories = new UnorderedList();
+        for (HostedRepository repository : readable.repositories()) {
+            Span name = new Span(repository.name());
+            name.addClassName("rr-repository-name");
+            ListItem item = new ListItem(name);
+            if (repository.description() != null) {
+                item.add(new Span(" — " + repository.description()));
+            }
+            repositories.add(item);
+        }
+        card.add(repositories);
+        if (!readable.includePaths().isEmpty()) {
+            card.add(muted("Only: " + String.join(", ", readable.includePaths())));
+        }
+        if (!readable.excludePaths().isEmpty()) {
+            card.add(muted("Never: " + String.join(", ", readable.excludePaths())));
+        }
+        if (!readable.refPatterns().isEmpty()) {
+            card.add(muted("Refs: " + String.join(", ", readable.refPatterns())));
+        }
+        card.add(muted("Agreement " + readable.agreementReference() + " (" + readable.agreementTitle()
+                + "), valid until " + Formats.date(readable.readableUntil())));
+        return card;
+    }
+
+    /** Says why nothing is readable, so a reviewer whose agreement lapsed knows whom to ask. */
+    private static Div nothingReadable(Person person, Agreements agreements, Instant now) {
+        Div box = new Div();
+        box.setId("no-readable-products");
+        box.addClassName("rr-card");
+        box.add(new Paragraph("No agreement in force grants you access to any product right now."));
+        if (person.agencyId() != null) {
+            for (Agreement agreement : agreements.ofAgency(person.agencyId())) {
+                box.add(muted(explain(agreement, now)));
+            }
+        }
+        box.add(muted("Ask your agency's contact or the vendor's program office about your agreement."));
+        return box;
+    }
+
+    static String explain(Agreement agreement, Instant now) {
+        AgreementStatus status = agreement.statusAt(now);
+        String name = "Agreement " + agreement.reference() + " (" + agreement.title() + ")";
+        return switch (status) {
+            case EXPIRED -> name + " expired on " + Formats.date(agreement.validUntil()) + ".";
+            case SUSPENDED -> name + " is suspended.";
+            case TERMINATED -> name + " was terminated.";
+            case DRAFT -> name + " is still a draft.";
+            case ACTIVE -> name + " takes effect on " + Formats.date(agreement.validFrom()) + ".";
+        };
+    }
+
+    private static Span muted(String text) {
+        Span span = new Span(text);
+        span.addClassName("rr-muted");
+        span.getStyle().set("display", "block");
+        return span;
+    }
+}
