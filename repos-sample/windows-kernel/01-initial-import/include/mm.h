@@ -41,6 +41,7 @@ PFN_NUMBER MmAllocatePhysicalPage(bool Zeroed);
 void MmReferencePhysicalPage(PFN_NUMBER Pfn);
 void MmFreePhysicalPage(PFN_NUMBER Pfn);
 void MmQueryPhysicalMemory(MM_PHYSICAL_STATS *Stats);
+uint32_t MmZeroFreePages(uint32_t Budget);
 
 /*
  * Kernel pool. Nonpaged pool may be used up to DISPATCH_LEVEL. Paged pool

@@ -79,11 +79,10 @@ struct Node {
 using NodePtr = std::unique_ptr<Node>;
 
 // Builds a syntax tree from tokens. Throws FormulaSyntaxError.
+//
+// Precedence, lowest first: comparisons, &, + -, * /, ^, postfix %, unary
+// minus/plus. All binary operators are left-associative.
 NodePtr parse(const std::vector<Token>& tokens);
-
-// Canonical text for a tree, used to normalise formulas typed by users
-// ("=sum( a1 ,2)" is stored as "SUM(A1,2)").
-std::string unparse(const Node& node);
 
 // -------------------------------------------------------------- formulas
 
@@ -91,8 +90,10 @@ std::string unparse(const Node& node);
 // filled with the same text.
 class Formula {
 public:
+    // Throws FormulaSyntaxError.
     static std::shared_ptr<const Formula> compile(std::string_view text);
 
+    // The formula as typed, without '=' and surrounding whitespace.
     const std::string& text() const noexcept { return text_; }
     const Node& root() const noexcept { return *root_; }
 
