@@ -153,7 +153,8 @@ typedef struct _KTHREAD {
  */
 #define MAXIMUM_PROCESSORS      64
 
-#define PRCB_REQUEST_RESCHEDULE 0x00000001u
+#define PRCB_REQUEST_RESCHEDULE 0x00000001u  /* a better thread is ready */
+#define PRCB_REQUEST_QUANTUM_END 0x00000002u /* current thread used its quantum */
 
 typedef struct _KPRCB {
     struct _KPRCB *Self;

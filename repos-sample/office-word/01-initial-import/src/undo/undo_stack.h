@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "undo/edit_commands.h"
+
+namespace office::word {
+
+// Linear undo history for one document.
+//
+// Every edit goes through execute(), which applies the command and records
+// it. Commands before `next_` are applied; those from `next_` on form the
+// redo tail, which is discarded by the next new edit.
+//
+// The "clean" index remembers which history position matches the file on
+// disk, so the shell can show the modified marker correctly even after the
+// user undoes back past a save.
+class UndoStack {
+public:
+    explicit UndoStack(Document& document, std::size_t limit = 1000);
+
+    UndoStack(const UndoStack&) = delete;
+    UndoStack& operator=(const UndoStack&) = delete;
+
+    void execute(std::unique_ptr<EditCommand> command);
+
+    bool canUndo() const noexcept { return groups_.empty() && next_ > 0; }
+    bool canRedo() const noexcept { return groups_.empty() && next_ < commands_.size(); }
+
+    // Return the selection to show afterwards, or nothing if there was
+    // nothing to undo/redo.
+    std::optional<TextRange> undo();
+    std::optional<TextRange> redo();
+
+    std::string undoLabelKey() const;
+    std::string redoLabelKey() const;
+
+    // Groups nest; only the outermost endGroup() records a history entry.
+    void beginGroup(std::string labelKey);
+    void endGroup();
+
+    bool isClean() const noexcept { return cleanIndex_ && *cleanIndex_ == next_; }
+    void markClean() noexcept { cleanIndex_ = next_; }
+    void clear();
+
+    std::size_t size() const noexcept { return commands_.size(); }
+
+    // Invoked after every change to the history (for menu and title updates).
+    void setChangedCallback(std::function<void()> callback) { changed_ = std::move(callback); }
+
+private:
+    void record(std::unique_ptr<EditCommand> command);
+    void trimToLimit();
+    void notifyChanged() const;
+
+    Document& document_;
+    std::vector<std::unique_ptr<EditCommand>> commands_;
+    std::size_t next_ = 0;
+    std::size_t limit_;
+    // Empty once the clean state has been dropped from history and can no
+    // longer be reached by undo or redo.
+    std::optional<std::size_t> cleanIndex_{0};
+    std::vector<std::unique_ptr<CompositeCommand>> groups_;
+    std::function<void()> changed_;
+};
+
+}  // namespace office::word

@@ -1,0 +1,119 @@
+package com.readingroom;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules of STYLE.md that module verification alone does not cover. */
+class ArchitectureTests {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.readingroom");
+    }
+
+    @Test
+    void jgitIsUsedOnlyInsideSourceInternals() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("com.readingroom.source.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jgit..")
+                .because("the source module's SourceReader is the only way to git content");
+        rule.check(classes);
+    }
+
+    @Test
+    void luceneIsUsedOnlyInsideSearchInternals() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("com.readingroom.search.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.lucene..")
+                .because("one owner of the index applies the grant inside every query");
+        rule.check(classes);
+    }
+
+    @Test
+    void theUserInterfaceNeverTouchesPersistence() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("com.readingroom.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.persistence..", "org.springframework.data..", "org.hibernate..", "java.sql..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(org.springframework.data.repository.Repository.class)
+                .because("views go through module services, which enforce access");
+        rule.check(classes);
+    }
+
+    @Test
+    void springDataRepositoriesStayInsideTheirModulesInternals() {
+        ArchRule rule = classes()
+                .that()
+                .areAssignableTo(org.springframework.data.repository.Repository.class)
+                .should()
+                .resideInAPackage("com.readingroom.*.internal..")
+                .andShould()
+                .notBePublic();
+        rule.check(classes);
+    }
+
+    @Test
+    void everyRouteCarriesAnAccessAnnotation() {
+        ArchRule rule = classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
+                .orShould()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(AnonymousAllowed.class)
+                .orShould()
+                .beAnnotatedWith(DenyAll.class)
+                .because("views are deny-by-default, and an unannotated view would be silently unreachable or open");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheLoginViewIsOpenToAnonymousVisitors() {
+        ArchRule rule = classes()
+                .that()
+                .areAnnotatedWith(AnonymousAllowed.class)
+                .should()
+                .haveSimpleName("LoginView");
+        rule.check(classes);
+    }
+
+    @Test
+    void theApplicationNeverWritesToStandardOutput() {
+        ArchRule rule = noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .because("logs go through SLF4J, where they can be kept free of source content");
+        rule.check(classes);
+    }
+}

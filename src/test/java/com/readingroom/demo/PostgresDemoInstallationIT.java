@@ -1,0 +1,25 @@
+package com.readingroom.demo;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same installation on a real PostgreSQL server, started by {@code src/test/services/test-services.sh} before
+ * the integration tests: the same Flyway migrations, the same behaviour.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+class PostgresDemoInstallationIT extends DemoInstallationContract {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.datasource.url",
+                () -> System.getProperty("readingroom.test.pg-url", "jdbc:postgresql://127.0.0.1:55432/rr"));
+        registry.add("spring.datasource.username", () -> "rr");
+        registry.add("spring.datasource.password", () -> "rr");
+        registry.add("readingroom.demo.enabled", () -> "true");
+    }
+}

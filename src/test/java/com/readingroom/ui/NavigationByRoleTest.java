@@ -1,0 +1,88 @@
+package com.readingroom.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.readingroom.access.Agency;
+import com.readingroom.access.Agreement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NavigationByRoleTest extends KaribuViewTest {
+
+    @Test
+    void aReviewerLandsOnTheirProductsAndSeesOnlyTheirArea() {
+        signInAs("nato.reviewer");
+
+        _get(MyProductsView.class);
+        assertThat(menu()).containsExactly("My products");
+        assertThat(_get(Span.class, spec -> spec.withId("signed-in-agency")).getText())
+                .isEqualTo("NATO NCI Agency");
+    }
+
+    @Test
+    void aReviewerCannotOpenTheProgramManagersViews() {
+        signInAs("nato.reviewer");
+
+        UI.getCurrent().navigate("agreements");
+
+        assertThat(_find(AgreementsView.class)).isEmpty();
+        UI.getCurrent().navigate("agencies");
+        assertThat(_find(AgenciesView.class)).isEmpty();
+    }
+
+    @Test
+    void aProgramManagerLandsOnAgreementsAndSeesEveryAgreement() {
+        signInAs("pm");
+
+        _get(AgreementsView.class);
+        assertThat(menu()).containsExactly("Agreements", "Agencies");
+        @SuppressWarnings("unchecked")
+        Grid<Agreement> grid = _get(Grid.class, spec -> spec.withId("agreements"));
+        assertThat(GridKt._size(grid)).isEqualTo(3);
+        assertThat(GridKt._getFormattedRow(grid, 0))
+                .contains("RR-2025-007", "Nordic Software Assurance Board", "EXPIRED");
+        assertThat(_get(Span.class, spec -> spec.withId("signed-in-agency")).getText())
+                .isEqualTo("Vendor staff");
+        assertThat(_find(MyProductsView.class)).isEmpty();
+    }
+
+    @Test
+    void aProgramManagerSeesTheAgenciesAndTheirPeople() {
+        signInAs("pm");
+        UI.getCurrent().navigate(AgenciesView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<Agency> grid = _get(Grid.class, spec -> spec.withId("agencies"));
+        assertThat(GridKt._size(grid)).isEqualTo(3);
+        List<String> natoRow = GridKt._getFormattedRow(grid, 1);
+        assertThat(natoRow).contains("NATO NCI Agency", "nato.reviewer");
+    }
+
+    @Test
+    void anAuditorSeesAgreementsButNotTheAgencyAdministration() {
+        signInAs("auditor");
+
+        _get(AgreementsView.class);
+        assertThat(menu()).containsExactly("Agreements");
+    }
+
+    @Test
+    void theSignedInPersonIsShownOnEveryPage() {
+        signInAs("cyber.reviewer");
+
+        Div person = _get(Div.class, spec -> spec.withId("signed-in-person"));
+        assertThat(person.getElement().getTextRecursively()).contains("Jonas Keller", "Reviewer");
+    }
+
+    private static List<String> menu() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
