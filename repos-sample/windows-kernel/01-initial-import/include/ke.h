@@ -153,8 +153,8 @@ typedef struct _KTHREAD {
  */
 #define MAXIMUM_PROCESSORS      64
 
-#define PRCB_REQUEST_RESCHEDULE 0x00000001u  /* a better thread is ready */
-#define PRCB_REQUEST_QUANTUM_END 0x00000002u /* current thread used its quantum */
+#define PRCB_REQUEST_RESCHEDULE     0x00000001u /* a better thread is ready */
+#define PRCB_REQUEST_QUANTUM_END    0x00000002u /* current thread used its quantum */
 
 typedef struct _KPRCB {
     struct _KPRCB *Self;
@@ -200,6 +200,7 @@ int32_t KeReleaseSemaphore(KSEMAPHORE *Semaphore, KPRIORITY Increment, int32_t A
 KSTATUS KeWaitForSingleObject(void *Object);
 
 /* Threads and scheduling (src/ke/sched.c). */
+void KeInitializeKernel(void);
 KSTATUS KeInitializeThread(KTHREAD *Thread, void *StackBase, size_t StackSize,
                            KSTART_ROUTINE StartRoutine, void *StartContext,
                            KPRIORITY Priority, const char *Name);

@@ -46,6 +46,8 @@ private:
         int scale_thousands = 0;       // trailing commas
         int percent = 0;               // number of '%' signs
         bool has_number = false;
+        bool has_point = false;        // pattern contains a decimal point
+        bool general = false;          // the section is the word "General"
         bool is_text = false;          // contains '@'
         std::string color;
     };

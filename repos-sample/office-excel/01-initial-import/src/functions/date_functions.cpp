@@ -7,6 +7,7 @@
 
 #include "oxl/functions.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,7 +17,7 @@ namespace dates {
 
 namespace {
 
-constexpr double kMaxSerial = 2958465.0;  // 9999-12-31
+constexpr long kMaxSerial = 2958465;       // 9999-12-31
 constexpr long kPhantomLeapDay = 60;      // 1900-02-29, which never existed
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -60,7 +61,7 @@ std::optional<double> serial_from_ymd(int year, int month, int day) {
 }
 
 std::optional<Ymd> ymd_from_serial(double serial) {
-    if (!(serial >= 0.0) || serial > kMaxSerial) return std::nullopt;
+    if (!(serial >= 0.0) || serial > static_cast<double>(kMaxSerial)) return std::nullopt;
 
     long days = static_cast<long>(serial);
     if (days == 0) return Ymd{1900, 1, 0};  // displayed as 1900-01-00

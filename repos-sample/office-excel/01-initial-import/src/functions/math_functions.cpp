@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 
@@ -124,10 +125,13 @@ Value fn_counta(const Arguments& args) {
 // Rounds half away from zero, after nudging by a few ulps so that values
 // such as 2.675 (stored as 2.67499999...) round the way users expect.
 double round_half_away(double n, int digits) {
-    const double scale = std::pow(10.0, digits);
-    const double scaled = n * scale;
-    const double nudged = scaled + std::copysign(std::fabs(scaled) * 4 * std::numeric_limits<double>::epsilon(), scaled);
-    return std::round(nudged) / scale;
+    // Scale by multiplying for positive digit counts and dividing for
+    // negative ones: 10^-2 is not exact in binary, 10^2 is.
+    const double factor = std::pow(10.0, std::abs(digits));
+    const double scaled = digits >= 0 ? n * factor : n / factor;
+    const double nudge = std::fabs(scaled) * 4 * std::numeric_limits<double>::epsilon();
+    const double rounded = std::round(scaled + std::copysign(nudge, scaled));
+    return digits >= 0 ? rounded / factor : rounded * factor;
 }
 
 Value fn_round(const Arguments& args) {

@@ -104,6 +104,18 @@ uint32_t RtlFindClearBitsAndSet(RTL_BITMAP *Bitmap, uint32_t Count, uint32_t Hin
     return RTL_BITMAP_NOT_FOUND;
 }
 
+/*
+ * Open-coded population count: the kernel does not link libgcc, and
+ * __builtin_popcountll turns into a libgcc call without -mpopcnt.
+ */
+static inline uint32_t RtlpPopulationCount(uint64_t Word)
+{
+    Word = Word - ((Word >> 1) & 0x5555555555555555ull);
+    Word = (Word & 0x3333333333333333ull) + ((Word >> 2) & 0x3333333333333333ull);
+    Word = (Word + (Word >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (uint32_t)((Word * 0x0101010101010101ull) >> 56);
+}
+
 uint32_t RtlNumberOfSetBits(const RTL_BITMAP *Bitmap)
 {
     uint32_t Words = RTL_BITMAP_WORDS(Bitmap->SizeInBits);
@@ -111,7 +123,7 @@ uint32_t RtlNumberOfSetBits(const RTL_BITMAP *Bitmap)
     uint32_t Index;
 
     for (Index = 0; Index < Words; Index++) {
-        Total += (uint32_t)__builtin_popcountll(Bitmap->Buffer[Index]);
+        Total += RtlpPopulationCount(Bitmap->Buffer[Index]);
     }
     return Total;
 }

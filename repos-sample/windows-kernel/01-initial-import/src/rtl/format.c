@@ -68,12 +68,15 @@ static void RtlpPutNumber(FORMAT_OUTPUT *Out, uint64_t Value, uint32_t Base,
     } while (Value != 0);
 
     if (Flags & FMT_LEFT_ALIGN) {
+        int Padding = Width - Length - Sign;
+
         if (Sign) {
             RtlpPutChar(Out, '-');
         }
         while (Length > 0) {
             RtlpPutChar(Out, Scratch[--Length]);
         }
+        RtlpPad(Out, ' ', Padding);
         return;
     }
 

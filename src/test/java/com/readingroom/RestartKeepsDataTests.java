@@ -36,12 +36,11 @@ class RestartKeepsDataTests {
 
     private Snapshot startAndLook() throws IOException {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReadingRoomApplication.class)
-                .properties(
-                        "server.port=0",
-                        "readingroom.data-dir=" + dataDir,
-                        "vaadin.launch-browser=false",
-                        "logging.level.com.vaadin=warn")
-                .run()) {
+                .run(
+                        "--server.port=0",
+                        "--readingroom.data-dir=" + dataDir,
+                        "--vaadin.launch-browser=false",
+                        "--logging.level.com.vaadin=warn")) {
             Catalog catalog = app.getBean(Catalog.class);
             List<String> repositories = catalog.products().stream()
                     .flatMap(product -> product.repositories().stream())

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,6 +59,9 @@ abstract class DemoInstallationContract {
 
     @Autowired
     AuthenticationConfiguration authentication;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void clearSecurityContext() {
@@ -153,10 +157,17 @@ abstract class DemoInstallationContract {
 
     @Test
     void passwordsAreStoredAsModernHashesAndTheDemoPasswordSignsIn() throws Exception {
+        assertThat(jdbc.queryForList("select password_hash from person", String.class))
+                .hasSize(5)
+                .allSatisfy(hash -> assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("readingroom"));
+
         Authentication signedIn = authentication
                 .getAuthenticationManager()
                 .authenticate(UsernamePasswordAuthenticationToken.unauthenticated("cyber.reviewer", "readingroom"));
-        assertThat(signedIn.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_REVIEWER");
+        assertThat(signedIn.getAuthorities())
+                .extracting(Object::toString)
+                .filteredOn(authority -> authority.startsWith("ROLE_"))
+                .containsExactly("ROLE_REVIEWER");
     }
 
     @Test

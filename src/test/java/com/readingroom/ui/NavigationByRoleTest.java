@@ -3,8 +3,10 @@ package com.readingroom.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.readingroom.access.Agency;
 import com.readingroom.access.Agreement;
 import com.vaadin.flow.component.UI;
@@ -31,10 +33,9 @@ class NavigationByRoleTest extends KaribuViewTest {
     void aReviewerCannotOpenTheProgramManagersViews() {
         signInAs("nato.reviewer");
 
-        UI.getCurrent().navigate("agreements");
-
+        assertThatThrownBy(() -> UI.getCurrent().navigate("agreements")).isInstanceOf(MockAccessDeniedException.class);
+        assertThatThrownBy(() -> UI.getCurrent().navigate("agencies")).isInstanceOf(MockAccessDeniedException.class);
         assertThat(_find(AgreementsView.class)).isEmpty();
-        UI.getCurrent().navigate("agencies");
         assertThat(_find(AgenciesView.class)).isEmpty();
     }
 
