@@ -1,6 +1,7 @@
 package com.readingroom.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                        PathRequest.toStaticResources().atCommonLocations())
+        // An error dispatch (e.g. the API's 401) renders the error response as it is; it must not turn into a redirect.
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                 .permitAll()
                 .requestMatchers("/styles/**")
                 .permitAll());

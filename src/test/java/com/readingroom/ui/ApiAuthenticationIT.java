@@ -39,7 +39,9 @@ class ApiAuthenticationIT {
         // Authenticated: there is no endpoint at this path yet, so the answer is "not found", not "unauthorised".
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(response.body()).doesNotContain("Exception", "at com.");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("No such endpoint").doesNotContain("Exception", "at com.");
     }
 
     @Test
