@@ -26,7 +26,7 @@ public class AgenciesView extends VerticalLayout {
         setSizeFull();
         Grid<Agency> grid = new Grid<>(Agency.class, false);
         grid.setId("agencies");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Agency::name).setHeader("Agency").setAutoWidth(true);
         grid.addColumn(Agency::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agency::contact).setHeader("Contact").setAutoWidth(true);

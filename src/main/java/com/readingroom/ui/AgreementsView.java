@@ -26,7 +26,7 @@ public class AgreementsView extends VerticalLayout {
         setSizeFull();
         Grid<Agreement> grid = new Grid<>(Agreement.class, false);
         grid.setId("agreements");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Agreement::reference)
                 .setHeader("Reference")
                 .setAutoWidth(true)
