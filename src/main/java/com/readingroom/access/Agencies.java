@@ -11,6 +11,13 @@ public interface Agencies {
      */
     Agency create(String name, String country, String contact);
 
+    /**
+     * Activates or deactivates an agency; the people of an inactive agency read nothing.
+     *
+     * @throws IllegalArgumentException if there is no such agency
+     */
+    Agency setStatus(long agencyId, AgencyStatus status);
+
     Optional<Agency> find(long id);
 
     Optional<Agency> findByName(String name);

@@ -7,6 +7,8 @@ import java.util.List;
  * An agreement between the vendor and one agency.
  *
  * @param storedStatus the status as last set by a program manager; use {@link #statusAt} for the status in force
+ * @param statusChangedAt when the stored status last changed, or {@code null} for a draft never changed
+ * @param statusReason why it last changed (e.g. the reason for a suspension), or {@code null}
  */
 public record Agreement(
         long id,
@@ -18,6 +20,8 @@ public record Agreement(
         Instant validFrom,
         Instant validUntil,
         AgreementStatus storedStatus,
+        Instant statusChangedAt,
+        String statusReason,
         List<Scope> scopes) {
 
     public Agreement {
@@ -31,6 +35,22 @@ public record Agreement(
             return AgreementStatus.EXPIRED;
         }
         return storedStatus;
+    }
+
+    /** A sentence saying why this agreement grants nothing at the instant, or {@code null} when it is in force. */
+    public String whyNotInForceAt(Instant instant) {
+        String name = "Agreement " + reference;
+        return switch (statusAt(instant)) {
+            case ACTIVE -> instant.isBefore(validFrom) ? name + " takes effect on " + validFrom + "." : null;
+            case EXPIRED -> name + " expired on " + validUntil + ".";
+            case SUSPENDED ->
+                name + " is suspended since " + statusChangedAt
+                        + (statusReason == null || statusReason.isBlank() ? "." : ": " + statusReason);
+            case TERMINATED ->
+                name + " was terminated on " + statusChangedAt
+                        + (statusReason == null || statusReason.isBlank() ? "." : ": " + statusReason);
+            case DRAFT -> name + " is a draft and not yet active.";
+        };
     }
 
     /** Whether the agreement grants anything at this instant: active, started and not ended. */

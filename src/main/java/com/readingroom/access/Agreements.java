@@ -19,9 +19,58 @@ public interface Agreements {
     Agreement addScope(long agreementId, NewScope scope);
 
     /**
+     * @throws IllegalArgumentException if a pattern is invalid, or no such scope is in the agreement
+     */
+    Agreement changeScope(long agreementId, long scopeId, NewScope scope);
+
+    /**
+     * @throws IllegalArgumentException if no such scope is in the agreement
+     */
+    Agreement removeScope(long agreementId, long scopeId);
+
+    /**
+     * @throws IllegalArgumentException if a field is invalid
+     * @throws IllegalStateException if the window is changed after the draft stage
+     */
+    Agreement edit(long agreementId, AgreementEdit edit);
+
+    /**
      * @throws IllegalStateException if the agreement is not a draft or grants nothing
      */
     Agreement activate(long agreementId);
+
+    /**
+     * Suspends an active agreement: it grants nothing from this instant on.
+     *
+     * @throws IllegalStateException if the agreement is not active
+     * @throws IllegalArgumentException if no reason is given
+     */
+    Agreement suspend(long agreementId, String reason);
+
+    /**
+     * @throws IllegalStateException if the agreement is not suspended, or has expired meanwhile
+     */
+    Agreement resume(long agreementId);
+
+    /**
+     * Ends an agreement for good.
+     *
+     * @throws IllegalStateException if it is already terminated
+     * @throws IllegalArgumentException if no reason is given
+     */
+    Agreement terminate(long agreementId, String reason);
+
+    /**
+     * Moves the end of an active, suspended or expired agreement to a later instant.
+     *
+     * @throws IllegalStateException if it is a draft or terminated
+     * @throws IllegalArgumentException if the new end is not after the current one
+     */
+    Agreement renew(long agreementId, java.time.Instant newValidUntil);
+
+    List<AgreementEvent> timeline(long agreementId);
+
+    Optional<Agreement> find(long agreementId);
 
     Optional<Agreement> findByReference(String reference);
 

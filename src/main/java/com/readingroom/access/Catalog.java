@@ -21,5 +21,7 @@ public interface Catalog {
 
     Optional<Product> findProduct(String name);
 
+    Optional<HostedRepository> findRepository(String name);
+
     List<Product> products();
 }

@@ -17,11 +17,13 @@ public final class PathGlob {
     private final String glob;
     private final List<String> segments;
     private final Pattern regex;
+    private final Pattern regexIgnoringCase;
 
     private PathGlob(String glob, List<String> segments, Pattern regex) {
         this.glob = glob;
         this.segments = segments;
         this.regex = regex;
+        this.regexIgnoringCase = Pattern.compile(regex.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
@@ -91,6 +93,59 @@ public final class PathGlob {
     /** Whether a normalised path matches the whole pattern. */
     public boolean matches(String normalisedPath) {
         return regex.matcher(normalisedPath).matches();
+    }
+
+    /**
+     * Whether a normalised path matches, ignoring case. Excludes are matched this way, so that a case variant of an
+     * excluded path ({@code SECRETS/key.pem}) can never slip past the exclude, whatever the storage's case rules.
+     */
+    public boolean matchesIgnoringCase(String normalisedPath) {
+        return regexIgnoringCase.matcher(normalisedPath).matches();
+    }
+
+    /**
+     * Whether some path strictly below the directory {@code dir} could match (used to decide whether a folder may be
+     * listed: it may if it can hold something granted).
+     */
+    public boolean mayMatchUnder(String dir) {
+        List<String> dirSegments = dir.isEmpty() ? List.of() : List.of(dir.split("/"));
+        for (int i = 0; i < dirSegments.size(); i++) {
+            if (i >= segments.size()) {
+                return false;
+            }
+            String segment = segments.get(i);
+            if (segment.equals("**")) {
+                return true;
+            }
+            if (!Pattern.matches(segmentRegex(segment), dirSegments.get(i))) {
+                return false;
+            }
+        }
+        return segments.size() > dirSegments.size();
+    }
+
+    /**
+     * Whether every path below the directory {@code dir} matches, ignoring case (used to hide a folder that an exclude
+     * covers whole). Conservative: answers {@code false} when it cannot be sure, and the folder's entries are then
+     * judged one by one.
+     */
+    public boolean coversEverythingUnder(String dir) {
+        if (!segments.getLast().equals("**")) {
+            return false;
+        }
+        List<String> prefix = segments.subList(0, segments.size() - 1);
+        List<String> dirSegments = dir.isEmpty() ? List.of() : List.of(dir.split("/"));
+        if (prefix.contains("**") || prefix.size() > dirSegments.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            Pattern segment =
+                    Pattern.compile(segmentRegex(prefix.get(i)), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            if (!segment.matcher(dirSegments.get(i)).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether some path whose first segment is {@code name} could match (used to see which repositories a scope reaches). */

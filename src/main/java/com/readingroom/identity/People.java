@@ -18,4 +18,25 @@ public interface People {
     Person create(NewPerson person);
 
     boolean exists(String username);
+
+    /**
+     * Disables or re-enables an account; a disabled person cannot sign in and is refused on their next request.
+     *
+     * @throws IllegalArgumentException if there is no such person
+     */
+    Person setEnabled(String username, boolean enabled);
+
+    /**
+     * Replaces a person's roles.
+     *
+     * @throws IllegalArgumentException if there is no such person or no role is given
+     */
+    Person setRoles(String username, java.util.Set<Role> roles);
+
+    /**
+     * Sets a new random password, clears any lock, and returns the password once so that it can be handed over.
+     *
+     * @throws IllegalArgumentException if there is no such person
+     */
+    String resetPassword(String username);
 }

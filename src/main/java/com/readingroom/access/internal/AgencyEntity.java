@@ -52,6 +52,10 @@ class AgencyEntity {
         return name;
     }
 
+    void setStatus(AgencyStatus status) {
+        this.status = status;
+    }
+
     Agency toAgency() {
         return new Agency(id, name, country, contact, status);
     }

@@ -1,42 +1,103 @@
 package com.readingroom.access.internal;
 
+import com.readingroom.access.AccessDecision;
+import com.readingroom.access.AccessDecision.Outcome;
+import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.AccessPolicy;
+import com.readingroom.access.Agency;
+import com.readingroom.access.AgencyStatus;
 import com.readingroom.access.Agreement;
+import com.readingroom.access.Explanation;
 import com.readingroom.access.HostedRepository;
+import com.readingroom.access.PathGlob;
 import com.readingroom.access.Product;
 import com.readingroom.access.ReadableProduct;
+import com.readingroom.access.RefName;
+import com.readingroom.access.RepositoryPath;
 import com.readingroom.access.Scope;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Decides from the agreements of the person's agency, read afresh on every call. */
+/**
+ * Decides from the agreements of the person's agency, read afresh on every call (see {@link AccessPolicy} for the
+ * rules). Every evaluation goes through {@link #evaluate}, which can also write down its steps for
+ * {@link #explain}: the explanation is the decision, never a second implementation of it.
+ */
 @Service
 @Transactional(readOnly = true)
 class AgreementBasedAccessPolicy implements AccessPolicy {
 
+    private enum Kind {
+        FILE,
+        TREE
+    }
+
     private final JpaAgreements agreements;
     private final JpaCatalog catalog;
+    private final JpaAgencies agencies;
 
-    AgreementBasedAccessPolicy(JpaAgreements agreements, JpaCatalog catalog) {
+    AgreementBasedAccessPolicy(JpaAgreements agreements, JpaCatalog catalog, JpaAgencies agencies) {
         this.agreements = agreements;
         this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    @Override
+    public AccessDecision decide(Person person, String repository, String ref, String path, Instant instant) {
+        return evaluate(person, repository, ref, path, Kind.FILE, instant, null);
+    }
+
+    @Override
+    public AccessDecision decideTree(Person person, String repository, String ref, String directory, Instant instant) {
+        return evaluate(person, repository, ref, directory, Kind.TREE, instant, null);
+    }
+
+    @Override
+    public AccessDecision check(Person person, String repository, String ref, String path, Instant instant) {
+        AccessDecision decision = decide(person, repository, ref, path, instant);
+        if (!decision.allowed()) {
+            throw new AccessDeniedException(decision);
+        }
+        return decision;
+    }
+
+    @Override
+    public boolean test(Person person, String repository, String ref, String path, Instant instant) {
+        return decide(person, repository, ref, path, instant).allowed();
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
+    public Explanation explain(Person person, String repository, String ref, String path, Instant instant) {
+        List<String> steps = new ArrayList<>();
+        AccessDecision decision = evaluate(person, repository, ref, path, Kind.FILE, instant, steps);
+        return new Explanation(decision, steps);
+    }
+
+    @Override
+    public List<String> readableRefs(Person person, String repository, Collection<String> refs, Instant instant) {
+        return refs.stream()
+                .filter(ref -> evaluate(person, repository, ref, "", Kind.TREE, instant, null)
+                        .allowed())
+                .toList();
     }
 
     @Override
     public List<ReadableProduct> readableProducts(Person person, Instant instant) {
-        if (!person.enabled() || !person.hasRole(Role.REVIEWER) || person.agencyId() == null) {
+        if (refusePerson(person, new Trace(null)).isPresent()) {
             return List.of();
         }
         List<ReadableProduct> readable = new ArrayList<>();
-        for (Agreement agreement : agreements.ofAgency(person.agencyId())) {
-            if (!agreement.isInForceAt(instant)) {
-                continue;
-            }
+        for (Agreement agreement : inForce(person.agencyId(), instant)) {
             for (Scope scope : agreement.scopes()) {
                 if (!scope.isInForceAt(instant)) {
                     continue;
@@ -48,6 +109,160 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             }
         }
         return List.copyOf(readable);
+    }
+
+    private AccessDecision evaluate(
+            Person person,
+            String repositoryName,
+            String ref,
+            String rawPath,
+            Kind kind,
+            Instant instant,
+            List<String> steps) {
+        Trace trace = new Trace(steps);
+        Request request = new Request(person, repositoryName, ref, rawPath, instant);
+        Optional<String> personRefused = refusePerson(person, trace);
+        if (personRefused.isPresent()) {
+            return request.deny(personRefused.get(), rawPath);
+        }
+        String path;
+        try {
+            path = RepositoryPath.normalise(rawPath);
+            RefName.check(ref);
+        } catch (IllegalArgumentException invalid) {
+            trace.add(invalid.getMessage());
+            return request.deny(invalid.getMessage(), rawPath);
+        }
+        String notGranted = "No agreement of your agency grants access to repository '" + repositoryName + "'.";
+        Optional<HostedRepository> repository = catalog.findRepository(repositoryName);
+        if (repository.isEmpty()) {
+            trace.add("There is no repository named '" + repositoryName + "'.");
+            return request.deny(notGranted, path);
+        }
+        long productId = repository.get().productId();
+        String productPath = path.isEmpty() ? repositoryName : repositoryName + "/" + path;
+        trace.add("Product path: '" + productPath + "' in product "
+                + repository.get().productName() + ", ref " + ref + ".");
+
+        List<Candidate> candidates = new ArrayList<>();
+        Reason strongest = null;
+        for (Agreement agreement : sorted(agreements.ofAgency(person.agencyId()))) {
+            List<Scope> reaching = agreement.scopes().stream()
+                    .filter(scope -> scope.productId() == productId && scope.coversRepository(repositoryName))
+                    .toList();
+            if (reaching.isEmpty()) {
+                trace.add("Agreement " + agreement.reference() + " has no scope reaching this repository.");
+                continue;
+            }
+            String notInForce = agreement.whyNotInForceAt(instant);
+            if (notInForce != null) {
+                trace.add(notInForce);
+                strongest = Reason.stronger(strongest, new Reason(rank(agreement, instant), notInForce));
+                continue;
+            }
+            for (Scope scope : reaching) {
+                String label = "Agreement " + agreement.reference() + ", scope " + scope.id();
+                if (!scope.isInForceAt(instant)) {
+                    String why = label + " is only in force from " + orStart(scope.validFrom()) + " until "
+                            + orEnd(scope.validUntil()) + ".";
+                    trace.add(why);
+                    strongest = Reason.stronger(strongest, new Reason(1, why));
+                    continue;
+                }
+                if (!scope.refPatterns().isEmpty()
+                        && scope.refPatterns().stream()
+                                .noneMatch(pattern -> PathGlob.compile(pattern).matches(ref))) {
+                    String why = "Ref " + ref + " is not granted: agreement " + agreement.reference() + " grants only "
+                            + String.join(", ", scope.refPatterns()) + ".";
+                    trace.add(label + ": " + why);
+                    strongest = Reason.stronger(strongest, new Reason(0, why));
+                    continue;
+                }
+                trace.add(label + " is in force for ref " + ref + ".");
+                candidates.add(new Candidate(agreement, scope));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return request.deny(strongest == null ? notGranted : strongest.text(), path);
+        }
+        for (Candidate candidate : candidates) {
+            for (String pattern : candidate.scope().excludePaths()) {
+                PathGlob exclude = PathGlob.compile(pattern);
+                boolean excluded = kind == Kind.FILE
+                        ? exclude.matchesIgnoringCase(productPath)
+                        : exclude.coversEverythingUnder(productPath) || exclude.matchesIgnoringCase(productPath);
+                if (excluded) {
+                    String why = "The path '" + path + "' is excluded by pattern '" + pattern + "' of agreement "
+                            + candidate.agreement().reference() + ".";
+                    trace.add(why + " Excludes win over includes.");
+                    return request.deny(why, path);
+                }
+            }
+        }
+        for (Candidate candidate : candidates) {
+            if (includes(candidate.scope(), productPath, kind)) {
+                trace.add("Allowed by agreement " + candidate.agreement().reference() + ", scope "
+                        + candidate.scope().id() + ".");
+                return request.allow(candidate, path);
+            }
+            trace.add("Agreement " + candidate.agreement().reference() + ", scope "
+                    + candidate.scope().id() + " includes only "
+                    + String.join(", ", candidate.scope().includePaths()) + ".");
+        }
+        return request.deny(
+                "The path '" + path + "' is outside what your agreements grant in repository '" + repositoryName + "'.",
+                path);
+    }
+
+    private static boolean includes(Scope scope, String productPath, Kind kind) {
+        if (scope.includePaths().isEmpty()) {
+            return true;
+        }
+        return scope.includePaths().stream()
+                .map(PathGlob::compile)
+                .anyMatch(include -> kind == Kind.FILE
+                        ? include.matches(productPath)
+                        : include.matches(productPath) || include.mayMatchUnder(productPath));
+    }
+
+    private Optional<String> refusePerson(Person person, Trace trace) {
+        String refusal = null;
+        if (!person.enabled()) {
+            refusal = "Your account is disabled.";
+        } else if (!person.hasRole(Role.REVIEWER)) {
+            refusal = "Only reviewers read source; this account has the roles " + person.roles() + ".";
+        } else if (person.agencyId() == null) {
+            refusal = "Your account belongs to no agency, and only agencies hold agreements.";
+        } else {
+            Optional<Agency> agency = agencies.find(person.agencyId());
+            if (agency.isEmpty() || agency.get().status() != AgencyStatus.ACTIVE) {
+                refusal = "Your agency is not active in Reading Room.";
+            }
+        }
+        if (refusal != null) {
+            trace.add(refusal);
+        }
+        return Optional.ofNullable(refusal);
+    }
+
+    private List<Agreement> inForce(long agencyId, Instant instant) {
+        return sorted(agreements.ofAgency(agencyId)).stream()
+                .filter(agreement -> agreement.isInForceAt(instant))
+                .toList();
+    }
+
+    private static List<Agreement> sorted(List<Agreement> agreements) {
+        return agreements.stream()
+                .sorted(Comparator.comparing(Agreement::reference))
+                .toList();
+    }
+
+    private static String orStart(Instant instant) {
+        return instant == null ? "the agreement's start" : instant.toString();
+    }
+
+    private static String orEnd(Instant instant) {
+        return instant == null ? "the agreement's end" : instant.toString();
     }
 
     private static ReadableProduct toReadable(Product product, Agreement agreement, Scope scope) {
@@ -66,5 +281,60 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                 scope.includePaths(),
                 scope.excludePaths(),
                 scope.refPatterns());
+    }
+
+    /**
+     * When nothing grants, the reason shown is the one closest to granting: a ref not granted by a scope in force,
+     * then a scope's own window, then a suspended, expired, terminated, not yet started, and last a draft agreement.
+     */
+    private static int rank(Agreement agreement, Instant instant) {
+        return switch (agreement.statusAt(instant)) {
+            case SUSPENDED -> 2;
+            case EXPIRED -> 3;
+            case TERMINATED -> 4;
+            case ACTIVE -> 5;
+            case DRAFT -> 6;
+        };
+    }
+
+    private record Reason(int rank, String text) {
+
+        static Reason stronger(Reason current, Reason candidate) {
+            return current == null || candidate.rank() < current.rank() ? candidate : current;
+        }
+    }
+
+    private record Candidate(Agreement agreement, Scope scope) {}
+
+    /** Collects the steps of an evaluation when an explanation was asked for; otherwise does nothing. */
+    private record Trace(List<String> steps) {
+
+        void add(String step) {
+            if (steps != null) {
+                steps.add(step);
+            }
+        }
+    }
+
+    private record Request(Person person, String repository, String ref, String rawPath, Instant instant) {
+
+        AccessDecision deny(String reason, String path) {
+            return new AccessDecision(
+                    Outcome.DENY, reason, null, null, null, person.agencyId(), repository, ref, path, instant);
+        }
+
+        AccessDecision allow(Candidate candidate, String path) {
+            return new AccessDecision(
+                    Outcome.ALLOW,
+                    "Allowed by agreement " + candidate.agreement().reference() + ".",
+                    candidate.agreement().id(),
+                    candidate.agreement().reference(),
+                    candidate.scope().id(),
+                    person.agencyId(),
+                    repository,
+                    ref,
+                    path,
+                    instant);
+        }
     }
 }

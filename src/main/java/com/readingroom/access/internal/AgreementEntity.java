@@ -49,7 +49,13 @@ class AgreementEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("id")
     private List<ScopeEntity> scopes = new ArrayList<>();
 
@@ -113,17 +119,60 @@ class AgreementEntity {
         scopes.add(scope);
     }
 
-    /**
-     * @throws IllegalStateException if the agreement is not a draft
-     */
-    void activate() {
-        if (status != AgreementStatus.DRAFT) {
-            throw new IllegalStateException(
-                    "Agreement " + reference + " is " + status + "; only a draft can be activated.");
+    Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    String statusReason() {
+        return statusReason;
+    }
+
+    void edit(String title, String terms, Instant validFrom, Instant validUntil) {
+        boolean windowChanged = !validFrom.equals(this.validFrom) || !validUntil.equals(this.validUntil);
+        if (windowChanged && status != AgreementStatus.DRAFT) {
+            throw new IllegalStateException("Agreement " + reference + " is " + status
+                    + ": its window can no longer be edited. Renew it to extend it.");
         }
-        if (scopes.isEmpty()) {
-            throw new IllegalStateException("Agreement " + reference + " grants nothing yet: add a scope first.");
+        this.title = title;
+        this.terms = terms;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+    }
+
+    /** Moves the stored status, checking the transition against the life cycle at the given instant. */
+    void transition(AgreementStatus to, String reason, Instant now) {
+        AgreementStatus current = status;
+        boolean lapsed = !now.isBefore(validUntil);
+        boolean allowed = switch (to) {
+            case ACTIVE ->
+                (current == AgreementStatus.DRAFT && !scopes.isEmpty())
+                        || (current == AgreementStatus.SUSPENDED && !lapsed);
+            case SUSPENDED -> current == AgreementStatus.ACTIVE && !lapsed;
+            case TERMINATED -> current != AgreementStatus.TERMINATED;
+            case DRAFT, EXPIRED -> false;
+        };
+        if (!allowed) {
+            String why = current == AgreementStatus.DRAFT && scopes.isEmpty() && to == AgreementStatus.ACTIVE
+                    ? "it grants nothing yet: add a scope first"
+                    : lapsed && current != AgreementStatus.TERMINATED
+                            ? "it expired on " + validUntil + " (renew it first)"
+                            : "it is " + current;
+            throw new IllegalStateException("Agreement " + reference + " cannot become " + to + ": " + why + ".");
         }
-        status = AgreementStatus.ACTIVE;
+        status = to;
+        statusChangedAt = now;
+        statusReason = reason;
+    }
+
+    void renew(Instant newValidUntil) {
+        if (status == AgreementStatus.DRAFT || status == AgreementStatus.TERMINATED) {
+            throw new IllegalStateException("Agreement " + reference + " is " + status
+                    + ": only an active, suspended or expired one is renewed.");
+        }
+        if (!newValidUntil.isAfter(validUntil)) {
+            throw new IllegalArgumentException(
+                    "The new valid-until must be after the current one (" + validUntil + ").");
+        }
+        validUntil = newValidUntil;
     }
 }

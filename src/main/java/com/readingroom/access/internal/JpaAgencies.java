@@ -2,6 +2,10 @@ package com.readingroom.access.internal;
 
 import com.readingroom.access.Agencies;
 import com.readingroom.access.Agency;
+import com.readingroom.access.AgencyStatus;
+import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditLog;
+import com.readingroom.audit.AuditRecord;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JpaAgencies implements Agencies {
 
     private final AgencyRepository agencies;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    JpaAgencies(AgencyRepository agencies, Clock clock) {
+    JpaAgencies(AgencyRepository agencies, AuditLog auditLog, Clock clock) {
         this.agencies = agencies;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -36,8 +42,23 @@ class JpaAgencies implements Agencies {
         if (agencies.findByName(name.strip()).isPresent()) {
             throw new IllegalArgumentException("An agency named '" + name.strip() + "' already exists.");
         }
-        return agencies.save(new AgencyEntity(name.strip(), country, contact, clock.instant()))
+        Agency agency = agencies.save(new AgencyEntity(name.strip(), country, contact, clock.instant()))
                 .toAgency();
+        auditLog.append(new AuditRecord(
+                AuditAction.AGENCY_CREATED, agency.id(), null, null, "agency " + agency.name(), country));
+        return agency;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Agency setStatus(long agencyId, AgencyStatus status) {
+        AgencyEntity agency = agencies.findById(agencyId)
+                .orElseThrow(() -> new IllegalArgumentException("No agency with id " + agencyId));
+        agency.setStatus(status);
+        auditLog.append(new AuditRecord(
+                AuditAction.AGENCY_CHANGED, agencyId, null, null, "agency " + agency.name(), "status " + status));
+        return agency.toAgency();
     }
 
     @Override

@@ -3,6 +3,9 @@ package com.readingroom.access.internal;
 import com.readingroom.access.Catalog;
 import com.readingroom.access.HostedRepository;
 import com.readingroom.access.Product;
+import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditLog;
+import com.readingroom.audit.AuditRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -22,11 +25,13 @@ class JpaCatalog implements Catalog {
 
     private final ProductRepository products;
     private final SourceRepositoryRepository repositories;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    JpaCatalog(ProductRepository products, SourceRepositoryRepository repositories, Clock clock) {
+    JpaCatalog(ProductRepository products, SourceRepositoryRepository repositories, AuditLog auditLog, Clock clock) {
         this.products = products;
         this.repositories = repositories;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -40,7 +45,9 @@ class JpaCatalog implements Catalog {
         if (products.findByName(name.strip()).isPresent()) {
             throw new IllegalArgumentException("A product named '" + name.strip() + "' already exists.");
         }
-        return toProduct(products.save(new ProductEntity(name.strip(), description, clock.instant())));
+        Product product = toProduct(products.save(new ProductEntity(name.strip(), description, clock.instant())));
+        auditLog.append(AuditRecord.of(AuditAction.PRODUCT_REGISTERED, "product " + product.name(), description));
+        return product;
     }
 
     @Override
@@ -58,7 +65,12 @@ class JpaCatalog implements Catalog {
         }
         SourceRepositoryEntity saved = repositories.save(new SourceRepositoryEntity(
                 productId, name, description, storagePath.toAbsolutePath().normalize(), clock.instant()));
-        return saved.toHostedRepository(product.name());
+        HostedRepository registered = saved.toHostedRepository(product.name());
+        auditLog.append(AuditRecord.of(
+                AuditAction.REPOSITORY_REGISTERED,
+                "repository " + name,
+                "in product " + product.name() + " at " + registered.storagePath()));
+        return registered;
     }
 
     @Override
@@ -69,6 +81,14 @@ class JpaCatalog implements Catalog {
     @Override
     public List<Product> products() {
         return products.findAll(Sort.by("name")).stream().map(this::toProduct).toList();
+    }
+
+    @Override
+    public Optional<HostedRepository> findRepository(String name) {
+        return repositories
+                .findByName(name)
+                .flatMap(repository -> products.findById(repository.productId())
+                        .map(product -> repository.toHostedRepository(product.name())));
     }
 
     Optional<Product> findProduct(long id) {

@@ -66,6 +66,25 @@ class ScopeEntity {
         this.validUntil = validUntil;
     }
 
+    Long id() {
+        return id;
+    }
+
+    void change(
+            long productId,
+            List<String> includePaths,
+            List<String> excludePaths,
+            List<String> refPatterns,
+            Instant validFrom,
+            Instant validUntil) {
+        this.productId = productId;
+        this.includePaths = new ArrayList<>(includePaths);
+        this.excludePaths = new ArrayList<>(excludePaths);
+        this.refPatterns = new ArrayList<>(refPatterns);
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+    }
+
     Long productId() {
         return productId;
     }

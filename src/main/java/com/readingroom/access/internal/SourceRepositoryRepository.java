@@ -1,6 +1,7 @@
 package com.readingroom.access.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SourceRepositoryRepository extends JpaRepository<SourceRepositoryEntity, Long> {
@@ -8,4 +9,6 @@ interface SourceRepositoryRepository extends JpaRepository<SourceRepositoryEntit
     List<SourceRepositoryEntity> findByProductIdOrderByName(long productId);
 
     boolean existsByName(String name);
+
+    Optional<SourceRepositoryEntity> findByName(String name);
 }

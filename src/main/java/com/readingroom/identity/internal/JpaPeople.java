@@ -3,10 +3,16 @@ package com.readingroom.identity.internal;
 import com.readingroom.identity.NewPerson;
 import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
+import com.readingroom.identity.PersonChanged;
+import com.readingroom.identity.Role;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +28,15 @@ class JpaPeople implements People {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    JpaPeople(PersonRepository persons, PasswordEncoder passwordEncoder, Clock clock) {
+    private final ApplicationEventPublisher events;
+    private final SecureRandom random = new SecureRandom();
+
+    JpaPeople(
+            PersonRepository persons, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events) {
         this.persons = persons;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -47,6 +58,7 @@ class JpaPeople implements People {
 
     @Override
     @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public Person create(NewPerson person) {
         if (person.username() == null || !USERNAME.matcher(person.username()).matches()) {
             throw new IllegalArgumentException("Username '" + person.username()
@@ -66,6 +78,63 @@ class JpaPeople implements People {
                 person.agencyId(),
                 person.roles(),
                 clock.instant());
-        return persons.save(entity).toPerson();
+        if (person.roles() == null || person.roles().isEmpty()) {
+            throw new IllegalArgumentException("Give '" + person.username() + "' at least one role.");
+        }
+        Person created = persons.save(entity).toPerson();
+        events.publishEvent(new PersonChanged(
+                created.username(), created.agencyId(), true, "created with roles " + created.roles()));
+        return created;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Person setEnabled(String username, boolean enabled) {
+        PersonEntity person = load(username);
+        person.setEnabled(enabled);
+        events.publishEvent(
+                new PersonChanged(username, person.toPerson().agencyId(), false, enabled ? "enabled" : "disabled"));
+        return person.toPerson();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Person setRoles(String username, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("Give '" + username + "' at least one role.");
+        }
+        PersonEntity person = load(username);
+        person.setRoles(roles);
+        events.publishEvent(new PersonChanged(username, person.toPerson().agencyId(), false, "roles set to " + roles));
+        return person.toPerson();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public String resetPassword(String username) {
+        PersonEntity person = load(username);
+        String password = randomPassword();
+        person.setPasswordHash(passwordEncoder.encode(password));
+        person.recordSuccessfulLogin();
+        events.publishEvent(new PersonChanged(username, person.toPerson().agencyId(), false, "password reset"));
+        return password;
+    }
+
+    private PersonEntity load(String username) {
+        return persons.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("There is no person '" + username + "'."));
+    }
+
+    /** 16 characters from an alphabet without look-alikes, about 90 bits. */
+    private String randomPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 }

@@ -110,6 +110,19 @@ class PersonEntity {
         }
     }
 
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     void recordSuccessfulLogin() {
         failedLogins = 0;
         lockedUntil = null;

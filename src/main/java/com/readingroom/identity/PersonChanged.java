@@ -1,0 +1,10 @@
+package com.readingroom.identity;
+
+/**
+ * Published, inside the transaction that makes it, whenever a person is created or changed; the audit module records
+ * it synchronously (a listener failure rolls the change back).
+ *
+ * @param created {@code true} for a new person
+ * @param change what changed, in words, never a password
+ */
+public record PersonChanged(String username, Long agencyId, boolean created, String change) {}
