@@ -20,6 +20,20 @@ public interface People {
     boolean exists(String username);
 
     /**
+     * Creates a person with a random first password, returned once so that it can be handed over.
+     *
+     * @throws IllegalArgumentException if the username is taken or a field is invalid
+     */
+    Invitation invite(String username, String displayName, String email, Long agencyId, java.util.Set<Role> roles);
+
+    /** A new person and their first password; the password is not stored anywhere but as a hash. */
+    record Invitation(Person person, String password) {}
+
+    List<Person> list(int offset, int limit);
+
+    int count();
+
+    /**
      * Disables or re-enables an account; a disabled person cannot sign in and is refused on their next request.
      *
      * @throws IllegalArgumentException if there is no such person

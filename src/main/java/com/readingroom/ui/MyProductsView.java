@@ -17,6 +17,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,9 +32,24 @@ import java.util.List;
 @PageTitle("My products · Reading Room")
 @Menu(order = 1, title = "My products", icon = "vaadin:records")
 @RolesAllowed(Role.REVIEWER_NAME)
-public class MyProductsView extends VerticalLayout {
+public class MyProductsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CurrentPerson currentPerson;
+    private final AccessPolicy policy;
+    private final Agreements agreements;
+    private final Clock clock;
 
     public MyProductsView(CurrentPerson currentPerson, AccessPolicy policy, Agreements agreements, Clock clock) {
+        this.currentPerson = currentPerson;
+        this.policy = policy;
+        this.agreements = agreements;
+        this.clock = clock;
+    }
+
+    /** Decided afresh on every navigation, also back to this same page: a suspension shows on the next click. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         Person person = currentPerson.require();
         Instant now = clock.instant();
         List<ReadableProduct> readable = policy.readableProducts(person, now);
@@ -104,10 +121,14 @@ public class MyProductsView extends VerticalLayout {
     static String explain(Agreement agreement, Instant now) {
         AgreementStatus status = agreement.statusAt(now);
         String name = "Agreement " + agreement.reference() + " (" + agreement.title() + ")";
+        String reason =
+                agreement.statusReason() == null || agreement.statusReason().isBlank()
+                        ? "."
+                        : ": " + agreement.statusReason();
         return switch (status) {
             case EXPIRED -> name + " expired on " + Formats.date(agreement.validUntil()) + ".";
-            case SUSPENDED -> name + " is suspended.";
-            case TERMINATED -> name + " was terminated.";
+            case SUSPENDED -> name + " is suspended since " + Formats.dateTime(agreement.statusChangedAt()) + reason;
+            case TERMINATED -> name + " was terminated on " + Formats.date(agreement.statusChangedAt()) + reason;
             case DRAFT -> name + " is still a draft.";
             case ACTIVE -> name + " takes effect on " + Formats.date(agreement.validFrom()) + ".";
         };

@@ -44,7 +44,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("pm");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements", "Agencies");
+        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Agencies", "People", "Products");
         @SuppressWarnings("unchecked")
         Grid<Agreement> grid = _get(Grid.class, spec -> spec.withId("agreements"));
         assertThat(GridKt._size(grid)).isEqualTo(3);
@@ -72,7 +72,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("auditor");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements");
+        assertThat(menu()).containsExactly("Agreements", "Access matrix");
     }
 
     @Test

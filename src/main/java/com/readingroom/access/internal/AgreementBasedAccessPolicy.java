@@ -15,6 +15,7 @@ import com.readingroom.access.ReadableProduct;
 import com.readingroom.access.RefName;
 import com.readingroom.access.RepositoryPath;
 import com.readingroom.access.Scope;
+import com.readingroom.access.ScopeRules;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import java.time.Instant;
@@ -186,17 +187,17 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             return request.deny(strongest == null ? notGranted : strongest.text(), path);
         }
         for (Candidate candidate : candidates) {
-            for (String pattern : candidate.scope().excludePaths()) {
-                PathGlob exclude = PathGlob.compile(pattern);
-                boolean excluded = kind == Kind.FILE
-                        ? exclude.matchesIgnoringCase(productPath)
-                        : exclude.coversEverythingUnder(productPath) || exclude.matchesIgnoringCase(productPath);
-                if (excluded) {
-                    String why = "The path '" + path + "' is excluded by pattern '" + pattern + "' of agreement "
-                            + candidate.agreement().reference() + ".";
-                    trace.add(why + " Excludes win over includes.");
-                    return request.deny(why, path);
-                }
+            Optional<String> exclude = ScopeRules.excludedBy(candidate.scope().excludePaths(), productPath);
+            if (exclude.isEmpty() && kind == Kind.TREE) {
+                exclude = candidate.scope().excludePaths().stream()
+                        .filter(pattern -> PathGlob.compile(pattern).coversEverythingUnder(productPath))
+                        .findFirst();
+            }
+            if (exclude.isPresent()) {
+                String why = "The path '" + path + "' is excluded by pattern '" + exclude.get() + "' of agreement "
+                        + candidate.agreement().reference() + ".";
+                trace.add(why + " Excludes win over includes.");
+                return request.deny(why, path);
             }
         }
         for (Candidate candidate : candidates) {

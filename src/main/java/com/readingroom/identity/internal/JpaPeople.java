@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -67,6 +69,9 @@ class JpaPeople implements People {
         if (persons.existsByUsername(person.username())) {
             throw new IllegalArgumentException("Username '" + person.username() + "' is already taken.");
         }
+        if (person.displayName() == null || person.displayName().isBlank()) {
+            throw new IllegalArgumentException("Give '" + person.username() + "' a display name.");
+        }
         if (person.password() == null || person.password().length() < 8) {
             throw new IllegalArgumentException("A password needs at least 8 characters.");
         }
@@ -85,6 +90,31 @@ class JpaPeople implements People {
         events.publishEvent(new PersonChanged(
                 created.username(), created.agencyId(), true, "created with roles " + created.roles()));
         return created;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Invitation invite(String username, String displayName, String email, Long agencyId, Set<Role> roles) {
+        String password = randomPassword();
+        return new Invitation(create(new NewPerson(username, displayName, email, agencyId, roles, password)), password);
+    }
+
+    @Override
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public List<Person> list(int offset, int limit) {
+        if (offset < 0 || limit <= 0 || offset % limit != 0) {
+            throw new IllegalArgumentException("Bad page window: offset " + offset + ", limit " + limit);
+        }
+        return persons.findAll(PageRequest.of(offset / limit, limit, Sort.by("username"))).stream()
+                .map(PersonEntity::toPerson)
+                .toList();
+    }
+
+    @Override
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public int count() {
+        return Math.toIntExact(persons.count());
     }
 
     @Override
