@@ -123,6 +123,7 @@ public class ProductsView extends VerticalLayout {
         product.setLabel("Product");
         product.setItems(catalog.products());
         product.setItemLabelGenerator(Product::name);
+        product.setId("repository-product");
         TextField name = new TextField("Repository name");
         name.setId("repository-name");
         TextField description = new TextField("Description");

@@ -15,20 +15,29 @@ import com.readingroom.access.AgreementEvent;
 import com.readingroom.access.AgreementStatus;
 import com.readingroom.access.Agreements;
 import com.readingroom.access.Catalog;
+import com.readingroom.access.HostedRepository;
+import com.readingroom.access.NewAgreement;
+import com.readingroom.access.NewScope;
 import com.readingroom.access.Product;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
+import com.readingroom.source.RepositoryInspector;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -72,6 +81,70 @@ class ProgramManagerScreensTest extends KaribuViewTest {
         List<String> kinds =
                 GridKt._findAll(timeline).stream().map(AgreementEvent::kind).toList();
         assertThat(kinds).containsSubsequence("CREATED", "SCOPE_ADDED", "ACTIVATED", "SUSPENDED", "RESUMED");
+    }
+
+    @Test
+    void renewsAndThenTerminatesAnAgreementAfterConfirmation() {
+        signInAs("pm");
+        Agreement draft = asManager(() -> agreements.createDraft(new NewAgreement(
+                "RR-2026-077",
+                agencies.findByName("NATO NCI Agency").orElseThrow().id(),
+                "Short evaluation",
+                "",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"))));
+        asManager(() -> agreements.addScope(
+                draft.id(),
+                NewScope.wholeProduct(
+                        catalog.findProduct("Office").orElseThrow().id())));
+        asManager(() -> agreements.activate(draft.id()));
+        UI.getCurrent().navigate(AgreementView.class, draft.id());
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("renew")));
+        _get(DatePicker.class, spec -> spec.withId("renew-until")).setValue(LocalDate.of(2027, 6, 30));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("renew-save")));
+        assertThat(stored("RR-2026-077").validUntil()).isEqualTo(Instant.parse("2027-06-30T00:00:00Z"));
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("terminate")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Terminate agreement");
+        _get(TextArea.class, spec -> spec.withId("terminate-reason")).setValue("evaluation finished");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(stored("RR-2026-077").storedStatus()).isEqualTo(AgreementStatus.TERMINATED);
+        assertThat(_find(Button.class, spec -> spec.withId("add-scope"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("terminate"))).isEmpty();
+    }
+
+    @Test
+    void registersARepositoryByPathAndShowsItsBranchesAndTags() {
+        signInAs("pm");
+        UI.getCurrent().navigate(ProductsView.class);
+        Path kernel = catalog.findRepository("windows-kernel").orElseThrow().storagePath();
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("register-repository")));
+        @SuppressWarnings("unchecked")
+        Select<Product> product = _get(Select.class, spec -> spec.withId("repository-product"));
+        product.setValue(catalog.findProduct("Windows").orElseThrow());
+        _get(TextField.class, spec -> spec.withId("repository-name")).setValue("windows-kernel-mirror");
+        _get(TextField.class, spec -> spec.withId("repository-path")).setValue("/no/such/folder");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("repository-save")));
+        TextField path = _get(TextField.class, spec -> spec.withId("repository-path"));
+        assertThat(path.isInvalid()).isTrue();
+        assertThat(path.getErrorMessage()).contains("There is no folder at /no/such/folder");
+
+        path.setValue(kernel.toString());
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("repository-save")));
+        assertThat(catalog.findRepository("windows-kernel-mirror")).isPresent();
+
+        @SuppressWarnings("unchecked")
+        Grid<HostedRepository> repositories = _get(Grid.class, spec -> spec.withId("repositories"));
+        repositories.select(catalog.findRepository("windows-kernel-mirror").orElseThrow());
+        @SuppressWarnings("unchecked")
+        Grid<RepositoryInspector.RefInfo> refs = _get(Grid.class, spec -> spec.withId("refs"));
+        assertThat(GridKt._findAll(refs).stream().map(RepositoryInspector.RefInfo::name))
+                .contains(
+                        "refs/heads/main", "refs/heads/release/1.x", "refs/tags/release/1.0", "refs/tags/release/2.0");
     }
 
     @Test
@@ -230,6 +303,18 @@ class ProgramManagerScreensTest extends KaribuViewTest {
         assertThat(_find(Button.class, spec -> spec.withId("add-scope"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("save-details"))).isEmpty();
         assertThat(_get(Grid.class, spec -> spec.withId("scopes"))).isNotNull();
+    }
+
+    private <T> T asManager(Supplier<T> call) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "test", null, AuthorityUtils.createAuthorityList("ROLE_PROGRAM_MANAGER")));
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     private Agreement stored(String reference) {
