@@ -72,8 +72,10 @@ public interface Agreements {
 
     Optional<Agreement> find(long agreementId);
 
+    /** For program managers and auditors. */
     Optional<Agreement> findByReference(String reference);
 
+    /** For program managers and auditors, and for a reviewer asking about their own agency. */
     List<Agreement> ofAgency(long agencyId);
 
     List<Agreement> list(int offset, int limit);

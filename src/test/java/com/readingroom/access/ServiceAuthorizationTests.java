@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,16 @@ class ServiceAuthorizationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private long natoAgreementId;
+
+    @BeforeEach
+    void findTheNatoAgreement() {
+        signInAs("auditor", "AUDITOR");
+        natoAgreementId =
+                agreements.findByReference("RR-2026-001").orElseThrow().id();
+        SecurityContextHolder.clearContext();
+    }
 
     @AfterEach
     void signOut() {
@@ -174,7 +185,7 @@ class ServiceAuthorizationTests {
     }
 
     long nato() {
-        return agreements.findByReference("RR-2026-001").orElseThrow().id();
+        return natoAgreementId;
     }
 
     private long count(String table) {

@@ -114,6 +114,7 @@ abstract class DemoInstallationContract {
     }
 
     @Test
+    @WithMockUser(roles = "AUDITOR")
     void aReviewerWhoseOnlyAgreementExpiredReadsNothing() {
         Person expired = person("expired.reviewer");
         assertThat(policy.readableProducts(expired, clock.instant())).isEmpty();
@@ -130,6 +131,7 @@ abstract class DemoInstallationContract {
     }
 
     @Test
+    @WithMockUser(roles = "AUDITOR")
     void loadingTheDemoDataAgainChangesNothing() throws Exception {
         Agreement before = agreements.findByReference("RR-2026-001").orElseThrow();
 
@@ -190,6 +192,12 @@ abstract class DemoInstallationContract {
         assertThatThrownBy(() -> agreements.list(0, 10))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> agencies.create("Rogue agency", "XX", null))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> agreements.findByReference("RR-2026-014"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        long otherAgency =
+                agencies.findByName("Cyber Assurance Directorate").orElseThrow().id();
+        assertThatThrownBy(() -> agreements.ofAgency(otherAgency))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

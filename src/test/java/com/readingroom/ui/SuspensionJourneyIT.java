@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.readingroom.access.Agreement;
 import com.readingroom.access.AgreementStatus;
 import com.readingroom.access.Agreements;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -12,6 +13,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -28,9 +32,21 @@ class SuspensionJourneyIT {
     @Autowired
     Agreements agreements;
 
+    private static <T> T asAuditor(Supplier<T> call) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "test", null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     @Test
     void aSuspensionTakesEffectOnTheReviewersNextClick() {
-        Agreement cyber = agreements.findByReference("RR-2026-014").orElseThrow();
+        Agreement cyber =
+                asAuditor(() -> agreements.findByReference("RR-2026-014").orElseThrow());
         try (BrowserSession reviewer = new BrowserSession(port);
                 BrowserSession manager = new BrowserSession(port)) {
             reviewer.open("/");
@@ -62,7 +78,7 @@ class SuspensionJourneyIT {
             assertThat(reviewer.browser.findElements(By.id("readable-products")))
                     .isEmpty();
         } finally {
-            assertThat(agreements.findByReference("RR-2026-014").map(Agreement::storedStatus))
+            assertThat(asAuditor(() -> agreements.findByReference("RR-2026-014").map(Agreement::storedStatus)))
                     .contains(AgreementStatus.SUSPENDED);
         }
     }

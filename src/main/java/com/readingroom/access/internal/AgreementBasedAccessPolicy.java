@@ -147,7 +147,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
         List<Candidate> candidates = new ArrayList<>();
         Reason strongest = null;
-        for (Agreement agreement : sorted(agreements.ofAgency(person.agencyId()))) {
+        for (Agreement agreement : sorted(agreements.agreementsOf(person.agencyId()))) {
             List<Scope> reaching = agreement.scopes().stream()
                     .filter(scope -> scope.productId() == productId && scope.coversRepository(repositoryName))
                     .toList();
@@ -247,7 +247,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     private List<Agreement> inForce(long agencyId, Instant instant) {
-        return sorted(agreements.ofAgency(agencyId)).stream()
+        return sorted(agreements.agreementsOf(agencyId)).stream()
                 .filter(agreement -> agreement.isInForceAt(instant))
                 .toList();
     }
