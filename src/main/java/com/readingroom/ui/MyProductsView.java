@@ -130,7 +130,10 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
             case SUSPENDED -> name + " is suspended since " + Formats.dateTime(agreement.statusChangedAt()) + reason;
             case TERMINATED -> name + " was terminated on " + Formats.date(agreement.statusChangedAt()) + reason;
             case DRAFT -> name + " is still a draft.";
-            case ACTIVE -> name + " takes effect on " + Formats.date(agreement.validFrom()) + ".";
+            case ACTIVE ->
+                now.isBefore(agreement.validFrom())
+                        ? name + " takes effect on " + Formats.date(agreement.validFrom()) + "."
+                        : name + " is in force, but none of its scopes grants anything today.";
         };
     }
 

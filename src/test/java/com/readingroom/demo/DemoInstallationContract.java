@@ -195,9 +195,12 @@ abstract class DemoInstallationContract {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> agreements.findByReference("RR-2026-014"))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        long otherAgency =
-                agencies.findByName("Cyber Assurance Directorate").orElseThrow().id();
+        long otherAgency = people.findByUsername("cyber.reviewer").orElseThrow().agencyId();
         assertThatThrownBy(() -> agreements.ofAgency(otherAgency))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> agencies.find(otherAgency))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> people.membersOf(otherAgency))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

@@ -235,7 +235,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         } else if (person.agencyId() == null) {
             refusal = "Your account belongs to no agency, and only agencies hold agreements.";
         } else {
-            Optional<Agency> agency = agencies.find(person.agencyId());
+            Optional<Agency> agency = agencies.findInternal(person.agencyId());
             if (agency.isEmpty() || agency.get().status() != AgencyStatus.ACTIVE) {
                 refusal = "Your agency is not active in Reading Room.";
             }

@@ -145,8 +145,9 @@ class AgreementEntity {
         boolean lapsed = !now.isBefore(validUntil);
         boolean allowed = switch (to) {
             case ACTIVE ->
-                (current == AgreementStatus.DRAFT && !scopes.isEmpty())
-                        || (current == AgreementStatus.SUSPENDED && !lapsed);
+                (current == AgreementStatus.DRAFT || current == AgreementStatus.SUSPENDED)
+                        && !scopes.isEmpty()
+                        && !lapsed;
             case SUSPENDED -> current == AgreementStatus.ACTIVE && !lapsed;
             case TERMINATED -> current != AgreementStatus.TERMINATED;
             case DRAFT, EXPIRED -> false;

@@ -62,11 +62,18 @@ class JpaAgencies implements Agencies {
     }
 
     @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR') or @agencyMembership.isOwnAgency(#id)")
     public Optional<Agency> find(long id) {
+        return findInternal(id);
+    }
+
+    /** For the access policy only, which decides for any person whoever is signed in. */
+    Optional<Agency> findInternal(long id) {
         return agencies.findById(id).map(AgencyEntity::toAgency);
     }
 
     @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public Optional<Agency> findByName(String name) {
         return agencies.findByName(name).map(AgencyEntity::toAgency);
     }

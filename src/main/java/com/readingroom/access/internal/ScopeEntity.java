@@ -58,12 +58,7 @@ class ScopeEntity {
             Instant validFrom,
             Instant validUntil) {
         this.agreement = agreement;
-        this.productId = productId;
-        this.includePaths = new ArrayList<>(includePaths);
-        this.excludePaths = new ArrayList<>(excludePaths);
-        this.refPatterns = new ArrayList<>(refPatterns);
-        this.validFrom = validFrom;
-        this.validUntil = validUntil;
+        change(productId, includePaths, excludePaths, refPatterns, validFrom, validUntil);
     }
 
     Long id() {

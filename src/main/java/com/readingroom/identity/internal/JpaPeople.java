@@ -47,6 +47,7 @@ class JpaPeople implements People {
     }
 
     @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public List<Person> membersOf(long agencyId) {
         return persons.findByAgencyIdOrderByUsername(agencyId).stream()
                 .map(PersonEntity::toPerson)
