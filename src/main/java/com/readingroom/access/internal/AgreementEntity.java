@@ -145,9 +145,10 @@ class AgreementEntity {
         boolean lapsed = !now.isBefore(validUntil);
         boolean allowed = switch (to) {
             case ACTIVE ->
-                (current == AgreementStatus.DRAFT || current == AgreementStatus.SUSPENDED)
-                        && !scopes.isEmpty()
-                        && !lapsed;
+                // A draft whose window has passed may still be activated, to record an agreement that already ran:
+                // it is EXPIRED at once. A suspended one that lapsed must be renewed before it resumes.
+                (current == AgreementStatus.DRAFT && !scopes.isEmpty())
+                        || (current == AgreementStatus.SUSPENDED && !lapsed);
             case SUSPENDED -> current == AgreementStatus.ACTIVE && !lapsed;
             case TERMINATED -> current != AgreementStatus.TERMINATED;
             case DRAFT, EXPIRED -> false;

@@ -32,10 +32,14 @@ class AgreementLifeCycleTest {
     }
 
     @Test
-    void aDraftWhoseWindowHasEndedCannotBeActivated() {
-        assertThatIllegalStateException()
-                .isThrownBy(() -> draft(true).transition(AgreementStatus.ACTIVE, null, UNTIL))
-                .withMessageContaining("expired on");
+    void aDraftWhoseWindowHasEndedIsRecordedAsActiveAndIsExpiredAtOnce() {
+        AgreementEntity agreement = draft(true);
+        agreement.transition(AgreementStatus.ACTIVE, null, UNTIL.plusSeconds(1));
+        assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(new com.readingroom.access.Agreement(
+                                1, "RR-T", 1, "a", "t", "", FROM, UNTIL, agreement.status(), null, null, List.of())
+                        .statusAt(UNTIL.plusSeconds(1)))
+                .isEqualTo(AgreementStatus.EXPIRED);
     }
 
     @Test
