@@ -103,8 +103,8 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
         title.setValue(agreement.title());
         TextArea terms = new TextArea("Terms");
         terms.setValue(agreement.terms() == null ? "" : agreement.terms());
-        DatePicker from = new DatePicker("Valid from (UTC)", Formats.day(agreement.validFrom()));
-        DatePicker until = new DatePicker("Valid until (UTC)", Formats.day(agreement.validUntil()));
+        DatePicker from = Formats.datePicker("Valid from (UTC)", Formats.day(agreement.validFrom()));
+        DatePicker until = Formats.datePicker("Valid until (UTC)", Formats.day(agreement.validUntil()));
         boolean draft = agreement.storedStatus() == AgreementStatus.DRAFT;
         from.setReadOnly(!manager || !draft);
         until.setReadOnly(!manager || !draft);
@@ -204,7 +204,7 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
         Button button = new Button("Renew", event -> {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle("Renew " + agreement.reference());
-            DatePicker until = new DatePicker("New valid until (UTC)");
+            DatePicker until = Formats.datePicker("New valid until (UTC)", null);
             until.setMin(Formats.day(agreement.validUntil()).plusDays(1));
             until.setId("renew-until");
             dialog.add(new Paragraph("Currently valid until " + Formats.dateTime(agreement.validUntil()) + "."), until);
@@ -314,7 +314,9 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
         grid.addColumn(event -> Formats.dateTime(event.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AgreementEvent::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AgreementEvent::kind).setHeader("What").setAutoWidth(true);
-        grid.addColumn(event -> event.toStatus() == null ? "" : event.fromStatus() + " → " + event.toStatus())
+        grid.addColumn(event -> event.toStatus() == null
+                        ? ""
+                        : (event.fromStatus() == null ? "" : event.fromStatus() + " ") + "→ " + event.toStatus())
                 .setHeader("Status")
                 .setAutoWidth(true);
         grid.addColumn(AgreementEvent::detail).setHeader("Detail");

@@ -95,8 +95,8 @@ public class AgreementsView extends VerticalLayout {
         title.setId("draft-title");
         TextArea terms = new TextArea("Terms");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        DatePicker from = new DatePicker("Valid from (UTC)", today);
-        DatePicker until = new DatePicker("Valid until (UTC)", today.plusYears(1));
+        DatePicker from = Formats.datePicker("Valid from (UTC)", today);
+        DatePicker until = Formats.datePicker("Valid until (UTC)", today.plusYears(1));
         FormLayout form = new FormLayout(reference, agency, title, from, until, terms);
         form.setColspan(terms, 2);
         dialog.add(form);

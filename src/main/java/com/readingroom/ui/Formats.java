@@ -1,5 +1,6 @@
 package com.readingroom.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,15 @@ final class Formats {
 
     static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** A date picker that shows and reads ISO dates (2026-03-31), whatever the browser's locale. */
+    static DatePicker datePicker(String label, LocalDate value) {
+        DatePicker picker = new DatePicker(label, value);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setDateFormat("yyyy-MM-dd");
+        picker.setI18n(i18n);
+        return picker;
     }
 
     /** The start of a calendar day in UTC. */

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -37,8 +38,8 @@ class ScopeDialog extends Dialog {
     private final TextArea includes = new TextArea("Include paths (one glob per line; empty = whole product)");
     private final TextArea excludes = new TextArea("Exclude paths (one glob per line; excludes always win)");
     private final TextArea refs = new TextArea("Refs (one pattern per line; empty = every branch and tag)");
-    private final DatePicker validFrom = new DatePicker("Scope valid from (optional, UTC)");
-    private final DatePicker validUntil = new DatePicker("Scope valid until (optional, UTC)");
+    private final DatePicker validFrom = Formats.datePicker("Scope valid from (optional, UTC)", null);
+    private final DatePicker validUntil = Formats.datePicker("Scope valid until (optional, UTC)", null);
     private final Select<HostedRepository> previewRepository = new Select<>();
     private final Select<String> previewRef = new Select<>();
     private final Span preview = new Span();
@@ -56,6 +57,10 @@ class ScopeDialog extends Dialog {
         includes.setId("scope-includes");
         excludes.setId("scope-excludes");
         refs.setId("scope-refs");
+        for (TextArea patterns : List.of(includes, excludes, refs)) {
+            // Live preview: re-count shortly after typing stops, not only when the field loses focus.
+            patterns.setValueChangeMode(ValueChangeMode.LAZY);
+        }
         includes.setPlaceholder("office-word/src/**");
         excludes.setPlaceholder("**/*.pfx");
         refs.setPlaceholder("refs/tags/release/*");
