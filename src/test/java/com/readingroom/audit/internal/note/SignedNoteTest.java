@@ -59,8 +59,7 @@ class SignedNoteTest {
 
         String note = signer.sign(checkpoint.text());
         assertThat(note)
-                .startsWith("readingroom.example/audit\n8\nXcnaeacGWamtVZy3Ad7Zoqudgjqt L0lgz+Nw7/RgQyg=\n"
-                        .replace(" ", ""));
+                .startsWith("readingroom.example/audit\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n\u2014 ");
         Checkpoint opened = Checkpoint.parse(
                 NoteVerifier.fromVerifierKey(signer.verifierKey()).open(note));
         assertThat(opened.size()).isEqualTo(8);
