@@ -159,7 +159,7 @@ class ServiceAuthorizationTests {
 
         List<Map<String, Object>> events =
                 jdbc.queryForList("select actor, action, agreement, agency_id, target, detail from audit_event"
-                        + " where actor = 'pm' order by id");
+                        + " where actor = 'pm' order by seq");
         assertThat(events)
                 .extracting(event -> event.get("ACTION") + " " + event.get("AGREEMENT") + " " + event.get("TARGET"))
                 .containsSubsequence(

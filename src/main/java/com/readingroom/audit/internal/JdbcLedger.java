@@ -1,0 +1,87 @@
+package com.readingroom.audit.internal;
+
+import com.readingroom.audit.AuditLog;
+import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.internal.merkle.Hashes;
+import com.readingroom.audit.internal.merkle.MerkleTree;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit ledger's append. In the caller's transaction it locks the ledger head, takes the next sequence number,
+ * writes the event with its leaf bytes and hash, stores the Merkle subtrees the leaf completes, and moves the head:
+ * so appends are serialised into one gap-free sequence (a rolled-back append leaves no gap), and an event commits
+ * together with the change it records, or not at all.
+ */
+@Service
+class JdbcLedger implements AuditLog {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final JdbcTemplate jdbc;
+    private final MerkleTree tree;
+    private final Clock clock;
+
+    JdbcLedger(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.tree = new MerkleTree(new JdbcNodes(jdbc));
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long append(AuditRecord record) {
+        long seq = jdbc.queryForObject("select size from ledger_head where id = 1 for update", Long.class);
+        Instant at = CanonicalEvent.truncate(clock.instant());
+        String actor = actor();
+        AuditRecord clipped = new AuditRecord(
+                record.action(),
+                record.agencyId(),
+                record.agreement(),
+                record.scopeId(),
+                clip(record.target()),
+                clip(record.detail()));
+        String leaf = CanonicalEvent.encode(seq, at, actor, clipped);
+        byte[] leafHash = Hashes.leaf(CanonicalEvent.bytes(leaf));
+        jdbc.update(
+                "insert into audit_event (seq, at, actor, agency_id, agreement, scope_id, action, target, detail,"
+                        + " leaf, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                seq,
+                Timestamp.from(at),
+                actor,
+                clipped.agencyId(),
+                clipped.agreement(),
+                clipped.scopeId(),
+                clipped.action().name(),
+                clipped.target(),
+                clipped.detail(),
+                leaf,
+                HexFormat.of().formatHex(leafHash));
+        for (MerkleTree.StoredNode node : tree.nodesCompletedBy(seq, leafHash)) {
+            jdbc.update(
+                    "insert into ledger_node (level, idx, hash) values (?, ?, ?)",
+                    node.level(),
+                    node.index(),
+                    HexFormat.of().formatHex(node.hash()));
+        }
+        jdbc.update("update ledger_head set size = ? where id = 1", seq + 1);
+        return seq;
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+}
