@@ -16,7 +16,7 @@ create trigger ledger_checkpoint_append_only before update or delete on ledger_c
 create function ledger_head_grows() returns trigger language plpgsql as $$
 begin
     if tg_op = 'DELETE' or new.size <> old.size + 1 then
-        raise exception 'The audit ledger head only grows by one: % refused', tg_op;
+        raise exception 'The audit ledger is append-only: its head only grows by one (% refused)', tg_op;
     end if;
     return new;
 end;

@@ -34,7 +34,7 @@ public final class LedgerTriggers {
         @Override
         public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
             if (newRow == null || ((Number) newRow[1]).longValue() != ((Number) oldRow[1]).longValue() + 1) {
-                throw new SQLException("The audit ledger head only grows by one");
+                throw new SQLException("The audit ledger is append-only: its head only grows by one");
             }
         }
     }
