@@ -1,5 +1,7 @@
 package com.readingroom;
 
+import com.readingroom.audit.BundleVerifier;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ReadingRoomApplication {
 
+    /**
+     * Starts the portal; {@code verify <bundle>} instead runs the offline verifier of an audit bundle, with no server
+     * and no database.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(BundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(ReadingRoomApplication.class, args);
     }
 }

@@ -1,0 +1,91 @@
+package com.readingroom.audit.internal;
+
+import com.readingroom.audit.AuditFilter;
+import com.readingroom.audit.internal.merkle.MerkleTree;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads the ledger: events by filter, checkpoints and proofs. Never writes. */
+@Component
+class LedgerReader {
+
+    private final JdbcTemplate jdbc;
+    private final MerkleTree tree;
+
+    LedgerReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.tree = new MerkleTree(new JdbcNodes(jdbc));
+    }
+
+    MerkleTree tree() {
+        return tree;
+    }
+
+    long size() {
+        return jdbc.queryForObject("select size from ledger_head where id = 1", Long.class);
+    }
+
+    Optional<String> checkpoint(long size) {
+        return jdbc.queryForList("select note from ledger_checkpoint where size = ?", String.class, size).stream()
+                .findFirst();
+    }
+
+    Optional<String> latestCheckpoint() {
+        return jdbc
+                .queryForList(
+                        "select note from ledger_checkpoint where size = (select max(size) from ledger_checkpoint)",
+                        String.class)
+                .stream()
+                .findFirst();
+    }
+
+    /** The leaf bytes of events {@code [from, to)} in order. */
+    List<String> leaves(long from, long to) {
+        return jdbc.queryForList(
+                "select leaf from audit_event where seq >= ? and seq < ? order by seq", String.class, from, to);
+    }
+
+    /** Streams (seq, leaf) of the events matching the filter below {@code size}, in order. */
+    void forEach(AuditFilter filter, long size, Consumer<Event> each) {
+        StringBuilder sql = new StringBuilder("select seq, leaf from audit_event where seq < ?");
+        List<Object> arguments = new ArrayList<>(List.of(size));
+        if (filter.agencyId() != null) {
+            sql.append(" and agency_id = ?");
+            arguments.add(filter.agencyId());
+        }
+        if (filter.agreement() != null) {
+            sql.append(" and agreement = ?");
+            arguments.add(filter.agreement());
+        }
+        if (filter.actor() != null) {
+            sql.append(" and actor = ?");
+            arguments.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            sql.append(" and action = ?");
+            arguments.add(filter.action().name());
+        }
+        if (filter.since() != null) {
+            sql.append(" and at >= ?");
+            arguments.add(Timestamp.from(filter.since()));
+        }
+        if (filter.until() != null) {
+            sql.append(" and at < ?");
+            arguments.add(Timestamp.from(filter.until()));
+        }
+        sql.append(" order by seq");
+        jdbc.query(
+                sql.toString(),
+                row -> {
+                    each.accept(new Event(row.getLong(1), row.getString(2)));
+                },
+                arguments.toArray());
+    }
+
+    record Event(long seq, String leaf) {}
+}

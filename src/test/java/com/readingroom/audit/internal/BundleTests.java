@@ -1,0 +1,126 @@
+package com.readingroom.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditFilter;
+import com.readingroom.audit.AuditLog;
+import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.BundleVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Verifiable bundles: exported by an auditor, checked by the offline verifier, tampering caught. */
+@SpringBootTest(properties = "readingroom.test.context=ledger")
+@ActiveProfiles("test")
+@WithMockUser(username = "auditor", roles = "AUDITOR")
+class BundleTests {
+
+    @Autowired
+    BundleExporter exporter;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aCompleteBundleVerifiesOfflineAndRebuildsTheRoot() throws IOException {
+        Path bundle = export(AuditFilter.all());
+
+        BundleVerifier.Result result = BundleVerifier.verify(bundle);
+
+        assertThat(result.ok()).as(result.message()).isTrue();
+        assertThat(result.message()).contains("complete log, root rebuilt");
+        assertThat(BundleVerifier.run(bundle.toString())).isZero();
+    }
+
+    @Test
+    void aFilteredBundleProvesItsEventsWithoutHoldingAnyOther() throws IOException {
+        auditLog.append(new AuditRecord(AuditAction.EXPORT, 4242L, "RR-X", null, "agency 4242 only", null));
+        auditLog.append(new AuditRecord(AuditAction.EXPORT, 4343L, "RR-Y", null, "another agency", null));
+
+        Path bundle = export(new AuditFilter(4242L, null, null, null, null, null));
+
+        String events = entry(bundle, "events.jsonl");
+        assertThat(events).contains("agency 4242 only").doesNotContain("another agency");
+        assertThat(events.lines()).allMatch(line -> line.contains("\"agency\":4242"));
+        BundleVerifier.Result result = BundleVerifier.verify(bundle);
+        assertThat(result.ok()).as(result.message()).isTrue();
+        assertThat(result.message()).doesNotContain("complete log");
+    }
+
+    @Test
+    void oneChangedByteInAnEventFailsVerificationAndSaysWhichEvent() throws IOException {
+        auditLog.append(AuditRecord.of(AuditAction.EXPORT, "to be tampered with", null));
+        Path bundle = export(AuditFilter.all());
+        Path unpacked = unpack(bundle);
+        Path events = unpacked.resolve("events.jsonl");
+        List<String> lines = Files.readAllLines(events);
+        int victim = lines.size() - 2;
+        lines.set(victim, lines.get(victim).replace("to be tampered with", "to be tampered witH"));
+        Files.write(events, lines);
+
+        BundleVerifier.Result result = BundleVerifier.verify(unpacked);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).contains("line " + (victim + 1)).contains("proof fails");
+        assertThat(BundleVerifier.run(unpacked.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointNotSignedByTheLogsKeyIsRefused() throws IOException {
+        Path unpacked = unpack(export(AuditFilter.all()));
+        Path checkpoint = unpacked.resolve("checkpoint");
+        String note = Files.readString(checkpoint);
+        Files.writeString(checkpoint, note.replaceFirst("\n(\\d+)\n", "\n999999\n"));
+
+        BundleVerifier.Result result = BundleVerifier.verify(unpacked);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).contains("does not verify with log.pub");
+    }
+
+    private Path export(AuditFilter filter) throws IOException {
+        Path bundle = Files.createTempFile(folder, "bundle", ".zip");
+        try (OutputStream out = Files.newOutputStream(bundle)) {
+            exporter.export(filter, out);
+        }
+        return bundle;
+    }
+
+    private Path unpack(Path bundle) throws IOException {
+        Path target = Files.createTempDirectory(folder, "unpacked");
+        for (String name : List.of("events.jsonl", "proofs.jsonl", "checkpoint", "log.pub", "README.txt")) {
+            Files.writeString(target.resolve(name), entry(bundle, name));
+        }
+        return target;
+    }
+
+    private static String entry(Path bundle, String name) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    ByteArrayOutputStream content = new ByteArrayOutputStream();
+                    zip.transferTo(content);
+                    return content.toString(StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalArgumentException(name + " is not in the bundle");
+    }
+}
