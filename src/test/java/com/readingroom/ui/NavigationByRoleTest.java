@@ -72,7 +72,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("auditor");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements", "Access matrix");
+        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Audit log");
     }
 
     @Test

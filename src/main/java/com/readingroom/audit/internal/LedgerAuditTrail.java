@@ -1,0 +1,195 @@
+package com.readingroom.audit.internal;
+
+import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditEntry;
+import com.readingroom.audit.AuditFilter;
+import com.readingroom.audit.AuditLog;
+import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.AuditTrail;
+import com.readingroom.audit.internal.note.Checkpoint;
+import com.readingroom.audit.internal.note.NoteVerifier;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+@Service
+@PreAuthorize("hasRole('AUDITOR')")
+class LedgerAuditTrail implements AuditTrail {
+
+    private static final String COLUMNS = "seq, at, actor, agency_id, agreement, action, target, detail, leaf";
+
+    private final JdbcTemplate jdbc;
+    private final LedgerReader ledger;
+    private final Checkpointer checkpointer;
+    private final BundleExporter bundles;
+    private final LedgerVerifier verifier;
+    private final AuditLog auditLog;
+
+    LedgerAuditTrail(
+            JdbcTemplate jdbc,
+            LedgerReader ledger,
+            Checkpointer checkpointer,
+            BundleExporter bundles,
+            LedgerVerifier verifier,
+            AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.checkpointer = checkpointer;
+        this.bundles = bundles;
+        this.verifier = verifier;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
+        Where where = where(filter);
+        List<Object> arguments = new ArrayList<>(where.arguments());
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query(
+                "select " + COLUMNS + " from audit_event" + where.sql() + " order by seq desc limit ? offset ?",
+                (row, i) -> entry(row),
+                arguments.toArray());
+    }
+
+    @Override
+    public int count(AuditFilter filter) {
+        Where where = where(filter);
+        return jdbc.queryForObject(
+                "select count(*) from audit_event" + where.sql(),
+                Integer.class,
+                where.arguments().toArray());
+    }
+
+    @Override
+    public Optional<Proven> prove(long seq) {
+        List<AuditEntry> entries =
+                jdbc.query("select " + COLUMNS + " from audit_event where seq = ?", (row, i) -> entry(row), seq);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return ledger.latestCheckpoint()
+                .map(note -> Checkpoint.parse(
+                        NoteVerifier.fromVerifierKey(checkpointer.verifierKey()).open(note)))
+                .filter(checkpoint -> checkpoint.size() > seq)
+                .map(checkpoint -> new Proven(
+                        entries.getFirst(),
+                        ledger.checkpoint(checkpoint.size()).orElseThrow(),
+                        ledger.tree().inclusionProof(seq, checkpoint.size()).stream()
+                                .map(Base64.getEncoder()::encodeToString)
+                                .toList()));
+    }
+
+    @Override
+    public String verifierKey() {
+        return checkpointer.verifierKey();
+    }
+
+    @Override
+    public void exportCsv(AuditFilter filter, OutputStream out) {
+        auditLog.append(AuditRecord.of(AuditAction.EXPORT, "audit CSV", filter.toString()));
+        Where where = where(filter);
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("seq", "time", "actor", "agency", "agreement", "action", "target", "detail")
+                        .get()
+                        .print(writer)) {
+            jdbc.query(
+                    "select " + COLUMNS + " from audit_event" + where.sql() + " order by seq",
+                    row -> {
+                        try {
+                            AuditEntry entry = entry(row);
+                            csv.printRecord(
+                                    entry.seq(),
+                                    entry.at(),
+                                    entry.actor(),
+                                    entry.agencyId(),
+                                    entry.agreement(),
+                                    entry.action(),
+                                    entry.target(),
+                                    entry.detail());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    where.arguments().toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the CSV export", e);
+        }
+    }
+
+    @Override
+    public void exportBundle(AuditFilter filter, OutputStream out) {
+        bundles.export(filter, out);
+    }
+
+    @Override
+    public Verification verify(LongConsumer progress) {
+        LedgerVerifier.Report report = verifier.verify(progress);
+        return new Verification(
+                report.intact(), report.events(), report.checkpoints(), report.firstBadIndex(), report.problem());
+    }
+
+    private static AuditEntry entry(ResultSet row) throws SQLException {
+        long agency = row.getLong("agency_id");
+        return new AuditEntry(
+                row.getLong("seq"),
+                row.getTimestamp("at").toInstant(),
+                row.getString("actor"),
+                row.wasNull() ? null : agency,
+                row.getString("agreement"),
+                AuditAction.valueOf(row.getString("action")),
+                row.getString("target"),
+                row.getString("detail"),
+                row.getString("leaf"));
+    }
+
+    private record Where(String sql, List<Object> arguments) {}
+
+    private static Where where(AuditFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        if (filter.agencyId() != null) {
+            conditions.add("agency_id = ?");
+            arguments.add(filter.agencyId());
+        }
+        if (filter.agreement() != null && !filter.agreement().isBlank()) {
+            conditions.add("agreement = ?");
+            arguments.add(filter.agreement().strip());
+        }
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            conditions.add("actor = ?");
+            arguments.add(filter.actor().strip());
+        }
+        if (filter.action() != null) {
+            conditions.add("action = ?");
+            arguments.add(filter.action().name());
+        }
+        if (filter.since() != null) {
+            conditions.add("at >= ?");
+            arguments.add(Timestamp.from(filter.since()));
+        }
+        if (filter.until() != null) {
+            conditions.add("at < ?");
+            arguments.add(Timestamp.from(filter.until()));
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), arguments);
+    }
+}

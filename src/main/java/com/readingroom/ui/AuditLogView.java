@@ -1,0 +1,202 @@
+package com.readingroom.ui;
+
+import com.readingroom.access.Agencies;
+import com.readingroom.access.Agency;
+import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditEntry;
+import com.readingroom.audit.AuditFilter;
+import com.readingroom.audit.AuditTrail;
+import com.readingroom.identity.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * The audit log for auditors: filter it, read any event with its inclusion proof and checkpoint, export the filtered
+ * events as CSV or as a verifiable bundle, and verify the whole log.
+ */
+@Route("audit")
+@PageTitle("Audit log · Reading Room")
+@Menu(order = 20, title = "Audit log", icon = "vaadin:list-select")
+@RolesAllowed(Role.AUDITOR_NAME)
+public class AuditLogView extends VerticalLayout {
+
+    private final AuditTrail trail;
+    private final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
+    private final ComboBox<Agency> agency = new ComboBox<>("Agency");
+    private final TextField agreement = new TextField("Agreement");
+    private final TextField person = new TextField("Person");
+    private final Select<AuditAction> action = new Select<>();
+    private final DatePicker since = Formats.datePicker("From (UTC)", null);
+    private final DatePicker until = Formats.datePicker("Before (UTC)", null);
+    private final VerticalLayout detail = new VerticalLayout();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span verification = new Span();
+
+    public AuditLogView(AuditTrail trail, Agencies agencies) {
+        this.trail = trail;
+        setSizeFull();
+        Map<Long, String> agencyNames =
+                agencies.list(0, 500).stream().collect(Collectors.toMap(Agency::id, Agency::name));
+        agency.setItems(agencies.list(0, 500));
+        agency.setItemLabelGenerator(Agency::name);
+        agency.setClearButtonVisible(true);
+        action.setLabel("Action");
+        action.setItems(AuditAction.values());
+        action.setEmptySelectionAllowed(true);
+        action.setId("filter-action");
+        agreement.setClearButtonVisible(true);
+        person.setClearButtonVisible(true);
+        for (var field :
+                new com.vaadin.flow.component.HasValue<?, ?>[] {agency, agreement, person, action, since, until}) {
+            field.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        }
+
+        grid.setId("audit-events");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> Formats.dateTime(entry.at()))
+                .setHeader("Time (UTC)")
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader("Person").setAutoWidth(true);
+        grid.addColumn(entry -> entry.agencyId() == null ? "" : agencyNames.getOrDefault(entry.agencyId(), "?"))
+                .setHeader("Agency")
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::agreement).setHeader("Agreement").setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditEntry::target).setHeader("Target");
+        grid.setItems(
+                query -> trail.find(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> trail.count(filter()));
+        grid.asSingleSelect().addValueChangeListener(event -> showDetail(event.getValue()));
+
+        Anchor csv = download("Export CSV", "audit-log.csv", "text/csv", trail::exportCsv);
+        csv.setId("export-csv");
+        Anchor bundle =
+                download("Export verifiable bundle", "audit-bundle.zip", "application/zip", trail::exportBundle);
+        bundle.setId("export-bundle");
+        Button verify = new Button("Verify the whole log", event -> verifyInBackground());
+        verify.setId("verify-log");
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        progress.setVisible(false);
+        progress.setWidth("12em");
+        verification.setId("verification-result");
+
+        HorizontalLayout filters = new HorizontalLayout(agency, agreement, person, action, since, until);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        HorizontalLayout actions = new HorizontalLayout(csv, bundle, verify, progress, verification);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        Paragraph key = new Paragraph("Log verifier key: " + trail.verifierKey());
+        key.setId("verifier-key");
+        key.addClassName("rr-muted");
+
+        detail.setPadding(false);
+        detail.add(new Paragraph("Select an event to see its exact record and its proof."));
+        SplitLayout split = new SplitLayout(grid, detail);
+        split.setSplitterPosition(65);
+        split.setSizeFull();
+        add(new H2("Audit log"), key, filters, actions, split);
+    }
+
+    private AuditFilter filter() {
+        return new AuditFilter(
+                agency.getValue() == null ? null : agency.getValue().id(),
+                blankToNull(agreement.getValue()),
+                blankToNull(person.getValue()),
+                action.getValue(),
+                Formats.startOf(since.getValue()),
+                Formats.startOf(until.getValue()));
+    }
+
+    private void showDetail(AuditEntry entry) {
+        detail.removeAll();
+        if (entry == null) {
+            return;
+        }
+        Pre leaf = new Pre(entry.leaf());
+        leaf.setId("event-leaf");
+        leaf.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all");
+        detail.add(new Span("Event " + entry.seq() + " — its leaf bytes in the Merkle tree:"), leaf);
+        trail.prove(entry.seq())
+                .ifPresentOrElse(
+                        proven -> {
+                            Pre proof = new Pre(String.join("\n", proven.proof()));
+                            Pre checkpoint = new Pre(proven.checkpoint());
+                            checkpoint.setId("event-checkpoint");
+                            detail.add(new Details("Inclusion proof", proof), new Details("Checkpoint", checkpoint));
+                        },
+                        () -> detail.add(new Paragraph(
+                                "No checkpoint covers this event yet; one is issued within " + "a minute.")));
+    }
+
+    private void verifyInBackground() {
+        UI ui = UI.getCurrent();
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        verification.setText("Verifying…");
+        ui.setPollInterval(500);
+        Thread.ofVirtual().name("audit-verification").start(new DelegatingSecurityContextRunnable(() -> {
+            AuditTrail.Verification result = trail.verify(
+                    checked -> ui.access(() -> verification.setText("Verifying… " + checked + " events checked")));
+            ui.access(() -> {
+                progress.setVisible(false);
+                ui.setPollInterval(-1);
+                verification.setText(
+                        result.intact()
+                                ? "Intact: " + result.events() + " events, " + result.checkpoints()
+                                        + " checkpoints verified."
+                                : "NOT INTACT at event " + result.firstBadIndex() + ": " + result.problem());
+                verification
+                        .getStyle()
+                        .set(
+                                "color",
+                                result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            });
+        }));
+    }
+
+    private Anchor download(String text, String fileName, String type, BiConsumer<AuditFilter, OutputStream> export) {
+        DownloadHandler handler = event -> {
+            event.setFileName(fileName);
+            event.setContentType(type);
+            try (OutputStream out = event.getOutputStream()) {
+                export.accept(filter(), out);
+            }
+        };
+        Anchor anchor = new Anchor(handler, text);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
