@@ -1,5 +1,6 @@
 package com.readingroom.ui;
 
+import com.readingroom.audit.AuditUnavailableException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -24,7 +25,7 @@ final class Notices {
         try {
             action.run();
             return true;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | AuditUnavailableException e) {
             error(e.getMessage());
         } catch (org.springframework.security.access.AccessDeniedException e) {
             error("You are not allowed to do this.");

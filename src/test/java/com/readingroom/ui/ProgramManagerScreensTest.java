@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,6 +58,9 @@ class ProgramManagerScreensTest extends KaribuViewTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void suspendsAndResumesAnAgreementWithAReasonAndATimeline() {
@@ -145,6 +149,29 @@ class ProgramManagerScreensTest extends KaribuViewTest {
         assertThat(GridKt._findAll(refs).stream().map(RepositoryInspector.RefInfo::name))
                 .contains(
                         "refs/heads/main", "refs/heads/release/1.x", "refs/tags/release/1.0", "refs/tags/release/2.0");
+    }
+
+    @Test
+    void whenTheAuditLogCannotRecordTheChangeNothingChangesAndThePersonIsTold() {
+        signInAs("pm");
+        Agreement nato = agreements.findByReference("RR-2026-001").orElseThrow();
+        UI.getCurrent().navigate(AgreementView.class, nato.id());
+        NotificationsKt.clearNotifications();
+        jdbc.execute("alter table audit_event rename to audit_event_unavailable");
+        try {
+            ButtonKt._click(_get(Button.class, spec -> spec.withId("suspend")));
+            _get(TextArea.class, spec -> spec.withId("suspend-reason")).setValue("while the log is down");
+            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        } finally {
+            jdbc.execute("alter table audit_event_unavailable rename to audit_event");
+        }
+
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(ProgramManagerScreensTest::text)
+                .anyMatch(message -> message.contains("The audit log cannot record this right now"));
+        assertThat(stored("RR-2026-001").storedStatus()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(asManager(() -> agreements.timeline(nato.id())).stream().map(AgreementEvent::kind))
+                .doesNotContain("SUSPENDED");
     }
 
     @Test

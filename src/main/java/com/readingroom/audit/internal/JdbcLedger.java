@@ -2,12 +2,16 @@ package com.readingroom.audit.internal;
 
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.merkle.MerkleTree;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcLedger implements AuditLog {
 
     private static final int MAX_TEXT = 4000;
+    private static final Logger log = LoggerFactory.getLogger(JdbcLedger.class);
 
     private final JdbcTemplate jdbc;
     private final MerkleTree tree;
@@ -39,6 +44,15 @@ class JdbcLedger implements AuditLog {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public long append(AuditRecord record) {
+        try {
+            return write(record);
+        } catch (DataAccessException e) {
+            log.error("Audit record could not be written; the action it records is refused", e);
+            throw new AuditUnavailableException(e);
+        }
+    }
+
+    private long write(AuditRecord record) {
         long seq = jdbc.queryForObject("select size from ledger_head where id = 1 for update", Long.class);
         Instant at = CanonicalEvent.truncate(clock.instant());
         String actor = actor();
