@@ -1,5 +1,9 @@
 package com.readingroom;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /** The rules of STYLE.md that module verification alone does not cover. */
 class ArchitectureTests {
@@ -103,6 +108,32 @@ class ArchitectureTests {
                 .areAnnotatedWith(AnonymousAllowed.class)
                 .should()
                 .haveSimpleName("LoginView");
+        rule.check(classes);
+    }
+
+    /**
+     * The ledger has no code path that changes or removes what it stored: only the two classes that append (events
+     * and nodes; checkpoints) and the one that records verifications write through JDBC, and each of them only
+     * inserts (the database triggers refuse anything else regardless).
+     */
+    @Test
+    void onlyTheLedgersAppendersWriteToTheDatabaseInTheAuditModule() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("com.readingroom.audit..")
+                .and()
+                .doNotHaveSimpleName("JdbcLedger")
+                .and()
+                .doNotHaveSimpleName("Checkpointer")
+                .and()
+                .doNotHaveSimpleName("LedgerWatch")
+                .should()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class)))
+                        .and(target(nameMatching("update|batchUpdate|execute"))))
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.persistence..", "org.springframework.data..")
+                .because("the audit ledger is append-only: nothing in code may update or delete it");
         rule.check(classes);
     }
 

@@ -1,6 +1,7 @@
 package com.readingroom.audit;
 
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -34,5 +35,8 @@ public interface AuditTrail {
     Verification verify(LongConsumer progress);
 
     /** {@code intact}, or the first bad event index and why. */
-    record Verification(boolean intact, long events, int checkpoints, Long firstBadIndex, String problem) {}
+    record Verification(Instant at, boolean intact, long events, int checkpoints, Long firstBadIndex, String problem) {}
+
+    /** The most recent verification of the whole log (scheduled or asked for), if any ran yet. */
+    Optional<Verification> lastVerification();
 }

@@ -123,7 +123,35 @@ public class AuditLogView extends VerticalLayout {
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSplitterPosition(65);
         split.setSizeFull();
-        add(new H2("Audit log"), key, filters, actions, split);
+        Paragraph health = health(trail);
+        add(new H2("Audit log"), health, key, filters, actions, split);
+    }
+
+    /** The last whole-log verification: an alert when it failed, which stays until the log verifies again. */
+    private static Paragraph health(AuditTrail trail) {
+        Paragraph health = new Paragraph();
+        health.setId("ledger-health");
+        trail.lastVerification()
+                .ifPresentOrElse(
+                        last -> {
+                            if (last.intact()) {
+                                health.setText("Last verification " + Formats.dateTime(last.at()) + ": intact ("
+                                        + last.events() + " events, " + last.checkpoints() + " checkpoints).");
+                                health.addClassName("rr-muted");
+                            } else {
+                                health.setText("ALERT — the audit log failed verification on "
+                                        + Formats.dateTime(last.at()) + " at event " + last.firstBadIndex() + ": "
+                                        + last.problem());
+                                health.getStyle()
+                                        .set("color", "var(--lumo-error-text-color)")
+                                        .set("font-weight", "600");
+                            }
+                        },
+                        () -> {
+                            health.setText("The log has not been verified yet; it is verified every 15 minutes.");
+                            health.addClassName("rr-muted");
+                        });
+        return health;
     }
 
     private AuditFilter filter() {

@@ -38,7 +38,7 @@ class LedgerAuditTrail implements AuditTrail {
     private final LedgerReader ledger;
     private final Checkpointer checkpointer;
     private final BundleExporter bundles;
-    private final LedgerVerifier verifier;
+    private final LedgerWatch watch;
     private final AuditLog auditLog;
 
     LedgerAuditTrail(
@@ -46,13 +46,13 @@ class LedgerAuditTrail implements AuditTrail {
             LedgerReader ledger,
             Checkpointer checkpointer,
             BundleExporter bundles,
-            LedgerVerifier verifier,
+            LedgerWatch watch,
             AuditLog auditLog) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.checkpointer = checkpointer;
         this.bundles = bundles;
-        this.verifier = verifier;
+        this.watch = watch;
         this.auditLog = auditLog;
     }
 
@@ -142,9 +142,12 @@ class LedgerAuditTrail implements AuditTrail {
 
     @Override
     public Verification verify(LongConsumer progress) {
-        LedgerVerifier.Report report = verifier.verify(progress);
-        return new Verification(
-                report.intact(), report.events(), report.checkpoints(), report.firstBadIndex(), report.problem());
+        return watch.verifyAndRecord(progress);
+    }
+
+    @Override
+    public Optional<Verification> lastVerification() {
+        return watch.last();
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {

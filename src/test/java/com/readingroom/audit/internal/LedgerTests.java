@@ -42,6 +42,9 @@ class LedgerTests {
     LedgerVerifier verifier;
 
     @Autowired
+    LedgerWatch watch;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
