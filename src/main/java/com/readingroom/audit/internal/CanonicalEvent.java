@@ -1,10 +1,12 @@
 package com.readingroom.audit.internal;
 
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.Disclosure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,7 +25,11 @@ final class CanonicalEvent {
         return at.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String encode(long seq, Instant at, String actor, AuditRecord record) {
+    /**
+     * @param client the client's address, or {@code null} when the action did not come from a request
+     * @param session the HTTP session id, or {@code null}
+     */
+    static String encode(long seq, Instant at, String actor, AuditRecord record, String client, String session) {
         ObjectNode event = JSON.createObjectNode();
         event.put("seq", seq);
         event.put("time", truncate(at).toString());
@@ -34,6 +40,24 @@ final class CanonicalEvent {
         putOrNull(event, "scope", record.scopeId());
         event.put("target", record.target());
         event.put("detail", record.detail());
+        Disclosure disclosure = record.disclosure();
+        event.put("repository", disclosure == null ? null : disclosure.repository());
+        event.put("ref", disclosure == null ? null : disclosure.ref());
+        event.put("commit", disclosure == null ? null : disclosure.commit());
+        event.put("path", disclosure == null ? null : disclosure.path());
+        event.put("blob", disclosure == null ? null : disclosure.blob());
+        event.put("contentHash", disclosure == null ? null : disclosure.contentHash());
+        if (disclosure == null || disclosure.lines() == null) {
+            event.putNull("lines");
+        } else {
+            event.put("lines", disclosure.lines());
+        }
+        ArrayNode hits = event.putArray("hits");
+        if (disclosure != null) {
+            disclosure.hits().forEach(hits::add);
+        }
+        event.put("client", client);
+        event.put("session", session);
         return JSON.writeValueAsString(event);
     }
 

@@ -62,8 +62,10 @@ class JdbcLedger implements AuditLog {
                 record.agreement(),
                 record.scopeId(),
                 clip(record.target()),
-                clip(record.detail()));
-        String leaf = CanonicalEvent.encode(seq, at, actor, clipped);
+                clip(record.detail()),
+                record.disclosure());
+        ClientInfo client = ClientInfo.current();
+        String leaf = CanonicalEvent.encode(seq, at, actor, clipped, client.address(), client.session());
         byte[] leafHash = Hashes.leaf(CanonicalEvent.bytes(leaf));
         jdbc.update(
                 "insert into audit_event (seq, at, actor, agency_id, agreement, scope_id, action, target, detail,"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.Disclosure;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.merkle.MerkleTree;
 import com.readingroom.audit.internal.merkle.Proofs;
@@ -58,7 +59,9 @@ class LedgerTests {
                 .startsWith("{\"seq\":" + first + ",\"time\":\"")
                 .contains(
                         "\"actor\":\"system\",\"action\":\"EXPORT\",\"agency\":null,\"agreement\":null,\"scope\":null,"
-                                + "\"target\":\"bundle\",\"detail\":\"ünïcödé \\\"quoted\\\" \\n line\"}")
+                                + "\"target\":\"bundle\",\"detail\":\"ünïcödé \\\"quoted\\\" \\n line\","
+                                + "\"repository\":null,\"ref\":null,\"commit\":null,\"path\":null,\"blob\":null,"
+                                + "\"contentHash\":null,\"lines\":null,\"hits\":[],\"client\":")
                 .doesNotContain(": ", ", ");
 
         String note = checkpointer.issue();
@@ -74,6 +77,32 @@ class LedgerTests {
         assertThat(Proofs.verifyInclusion(first, checkpoint.size(), leafHash, proof, checkpoint.rootHash()))
                 .isTrue();
         assertThat(verifier.verify(index -> {}).intact()).isTrue();
+    }
+
+    @Test
+    void aDisclosureIsRecordedFieldByField() {
+        long seq = auditLog.append(new AuditRecord(
+                AuditAction.FILE_VIEW,
+                7L,
+                "RR-2026-001",
+                3L,
+                "windows-kernel:src/mm/pool.c",
+                null,
+                new Disclosure(
+                        "windows-kernel",
+                        "refs/tags/release/1.0",
+                        "0123456789abcdef0123456789abcdef01234567",
+                        "src/mm/pool.c",
+                        "89abcdef0123456789abcdef0123456789abcdef",
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        412,
+                        List.of())));
+
+        assertThat(jdbc.queryForObject("select leaf from audit_event where seq = ?", String.class, seq))
+                .contains("\"agency\":7,\"agreement\":\"RR-2026-001\",\"scope\":3,")
+                .contains("\"repository\":\"windows-kernel\",\"ref\":\"refs/tags/release/1.0\","
+                        + "\"commit\":\"0123456789abcdef0123456789abcdef01234567\",\"path\":\"src/mm/pool.c\",")
+                .contains("\"lines\":412,\"hits\":[]");
     }
 
     @Test
