@@ -5,6 +5,7 @@ import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.merkle.MerkleTree;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit ledger's append. In the caller's transaction it locks the ledger head, takes the next sequence number,
@@ -34,28 +36,45 @@ class JdbcLedger implements AuditLog {
     private final JdbcTemplate jdbc;
     private final MerkleTree tree;
     private final Clock clock;
+    private final LedgerWriter writer;
 
-    JdbcLedger(JdbcTemplate jdbc, Clock clock) {
+    JdbcLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tree = new MerkleTree(new JdbcNodes(jdbc));
         this.clock = clock;
+        this.writer = new LedgerWriter(this, new TransactionTemplate(transactions));
     }
 
+    /** Stops the writer thread after the events already handed to it are written. */
+    @PreDestroy
+    void close() {
+        writer.close();
+    }
+
+    /**
+     * Inside a caller's transaction the event is written in it, so that it commits with the change it records. Outside
+     * one (a view of source, whose only write is its record) it is handed to the {@link LedgerWriter}, which commits
+     * many such events together; either way this returns only once the event is durable.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRED)
     public long append(AuditRecord record) {
+        String actor = actor();
+        ClientInfo client = ClientInfo.current();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writer.submit(record, actor, client);
+        }
         try {
-            return write(record);
+            return write(record, actor, client);
         } catch (DataAccessException e) {
             log.error("Audit record could not be written; the action it records is refused", e);
             throw new AuditUnavailableException(e);
         }
     }
 
-    private long write(AuditRecord record) {
+    /** Writes one event in the current transaction; the head row's lock serialises writers until it commits. */
+    long write(AuditRecord record, String actor, ClientInfo client) {
         long seq = jdbc.queryForObject("select size from ledger_head where id = 1 for update", Long.class);
         Instant at = CanonicalEvent.truncate(clock.instant());
-        String actor = actor();
         AuditRecord clipped = new AuditRecord(
                 record.action(),
                 record.agencyId(),
@@ -64,7 +83,6 @@ class JdbcLedger implements AuditLog {
                 clip(record.target()),
                 clip(record.detail()),
                 record.disclosure());
-        ClientInfo client = ClientInfo.current();
         String leaf = CanonicalEvent.encode(seq, at, actor, clipped, client.address(), client.session());
         byte[] leafHash = Hashes.leaf(CanonicalEvent.bytes(leaf));
         jdbc.update(
