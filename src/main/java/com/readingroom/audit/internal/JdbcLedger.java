@@ -9,7 +9,11 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -34,13 +38,11 @@ class JdbcLedger implements AuditLog {
     private static final Logger log = LoggerFactory.getLogger(JdbcLedger.class);
 
     private final JdbcTemplate jdbc;
-    private final MerkleTree tree;
     private final Clock clock;
     private final LedgerWriter writer;
 
     JdbcLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.tree = new MerkleTree(new JdbcNodes(jdbc));
         this.clock = clock;
         this.writer = new LedgerWriter(this, new TransactionTemplate(transactions));
     }
@@ -73,24 +75,52 @@ class JdbcLedger implements AuditLog {
 
     /** Writes one event in the current transaction; the head row's lock serialises writers until it commits. */
     long write(AuditRecord record, String actor, ClientInfo client) {
-        long seq = jdbc.queryForObject("select size from ledger_head where id = 1 for update", Long.class);
+        return write(List.of(new Entry(record, actor, client))).getFirst();
+    }
+
+    /** One event to write, with who and whence, captured in the caller's thread. */
+    record Entry(AuditRecord record, String actor, ClientInfo client) {}
+
+    /**
+     * Writes events in the current transaction, in order, with consecutive sequence numbers: one lock of the head,
+     * one batch of event rows, one batch of node rows, one move of the head. The nodes completed by earlier events of
+     * the same batch are taken from memory, older ones from the table.
+     */
+    List<Long> write(List<Entry> entries) {
+        long size = jdbc.queryForObject("select size from ledger_head where id = 1 for update", Long.class);
+        Map<String, byte[]> fresh = new HashMap<>();
+        JdbcNodes stored = new JdbcNodes(jdbc);
+        MerkleTree batchTree = new MerkleTree((level, index) -> {
+            byte[] hash = fresh.get(level + "/" + index);
+            return hash != null ? hash : stored.node(level, index);
+        });
+        List<Object[]> events = new ArrayList<>(entries.size());
+        List<Object[]> nodes = new ArrayList<>(entries.size() * 2);
+        List<Long> seqs = new ArrayList<>(entries.size());
         Instant at = CanonicalEvent.truncate(clock.instant());
-        AuditRecord clipped = new AuditRecord(
-                record.action(),
-                record.agencyId(),
-                record.agreement(),
-                record.scopeId(),
-                clip(record.target()),
-                clip(record.detail()),
-                record.disclosure());
-        String leaf = CanonicalEvent.encode(seq, at, actor, clipped, client.address(), client.session());
-        byte[] leafHash = Hashes.leaf(CanonicalEvent.bytes(leaf));
-        jdbc.update(
-                "insert into audit_event (seq, at, actor, agency_id, agreement, scope_id, action, target, detail,"
-                        + " leaf, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        for (Entry entry : entries) {
+            long seq = size + seqs.size();
+            AuditRecord record = entry.record();
+            AuditRecord clipped = new AuditRecord(
+                    record.action(),
+                    record.agencyId(),
+                    record.agreement(),
+                    record.scopeId(),
+                    clip(record.target()),
+                    clip(record.detail()),
+                    record.disclosure());
+            String leaf = CanonicalEvent.encode(
+                    seq,
+                    at,
+                    entry.actor(),
+                    clipped,
+                    entry.client().address(),
+                    entry.client().session());
+            byte[] leafHash = Hashes.leaf(CanonicalEvent.bytes(leaf));
+            events.add(new Object[] {
                 seq,
                 Timestamp.from(at),
-                actor,
+                entry.actor(),
                 clipped.agencyId(),
                 clipped.agreement(),
                 clipped.scopeId(),
@@ -98,16 +128,22 @@ class JdbcLedger implements AuditLog {
                 clipped.target(),
                 clipped.detail(),
                 leaf,
-                HexFormat.of().formatHex(leafHash));
-        for (MerkleTree.StoredNode node : tree.nodesCompletedBy(seq, leafHash)) {
-            jdbc.update(
-                    "insert into ledger_node (level, idx, hash) values (?, ?, ?)",
-                    node.level(),
-                    node.index(),
-                    HexFormat.of().formatHex(node.hash()));
+                HexFormat.of().formatHex(leafHash)
+            });
+            for (MerkleTree.StoredNode node : batchTree.nodesCompletedBy(seq, leafHash)) {
+                fresh.put(node.level() + "/" + node.index(), node.hash());
+                nodes.add(
+                        new Object[] {node.level(), node.index(), HexFormat.of().formatHex(node.hash())});
+            }
+            seqs.add(seq);
         }
-        jdbc.update("update ledger_head set size = ? where id = 1", seq + 1);
-        return seq;
+        jdbc.batchUpdate(
+                "insert into audit_event (seq, at, actor, agency_id, agreement, scope_id, action, target, detail,"
+                        + " leaf, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                events);
+        jdbc.batchUpdate("insert into ledger_node (level, idx, hash) values (?, ?, ?)", nodes);
+        jdbc.update("update ledger_head set size = ? where id = 1", size + entries.size());
+        return seqs;
     }
 
     private static String actor() {

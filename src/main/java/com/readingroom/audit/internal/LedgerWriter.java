@@ -77,13 +77,11 @@ final class LedgerWriter implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        List<Long> seqs = new ArrayList<>(batch.size());
+        List<Long> seqs;
         try {
-            transaction.executeWithoutResult(status -> {
-                for (Pending pending : batch) {
-                    seqs.add(ledger.write(pending.record(), pending.actor(), pending.client()));
-                }
-            });
+            seqs = transaction.execute(status -> ledger.write(batch.stream()
+                    .map(pending -> new JdbcLedger.Entry(pending.record(), pending.actor(), pending.client()))
+                    .toList()));
         } catch (RuntimeException e) {
             log.error("A batch of {} audit records could not be written; each caller is refused", batch.size(), e);
             batch.forEach(pending -> pending.done().completeExceptionally(e));
