@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ReadingRoomApplication {
 
     /**
-     * Starts the portal; {@code verify <bundle>} instead runs the offline verifier of an audit bundle, with no server
-     * and no database.
+     * Starts the portal; {@code verify <bundle>} and {@code verify-consistency <log.pub> <old> <new> <proof>} instead
+     * run the offline verifiers, with no server and no database.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(BundleVerifier.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("verify-consistency")) {
+            System.exit(BundleVerifier.runConsistency(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(ReadingRoomApplication.class, args);
     }

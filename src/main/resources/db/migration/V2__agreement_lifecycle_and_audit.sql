@@ -27,11 +27,14 @@ create table audit_event (
     action         varchar(40)   not null,
     target         varchar(4000),
     detail         varchar(4000),
+    repository     varchar(200),
+    path           varchar(4000),
     leaf           varchar(16000) not null,
     leaf_hash      varchar(64)   not null
 );
 create index audit_event_at_idx on audit_event (at);
 create index audit_event_agency_idx on audit_event (agency_id, at);
+create index audit_event_repository_idx on audit_event (repository, path);
 
 -- Hashes of the Merkle tree's complete subtrees (level 0 = leaf hashes), so proofs never recompute the tree.
 create table ledger_node (

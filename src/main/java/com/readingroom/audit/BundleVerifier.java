@@ -100,6 +100,65 @@ public final class BundleVerifier {
                         + ".");
     }
 
+    /**
+     * Checks that the log of {@code newer} extends the log of {@code older}: both checkpoints signed by the key, and
+     * the RFC 9162 consistency proof (one base64 hash per line, or the API's JSON answer) between their sizes. This is
+     * how an agency that kept an old checkpoint detects a log rewritten or rolled back since.
+     */
+    public static Result verifyConsistency(String verifierKey, String older, String newer, String proof) {
+        Checkpoint from;
+        Checkpoint to;
+        try {
+            NoteVerifier verifier = NoteVerifier.fromVerifierKey(verifierKey.strip());
+            from = Checkpoint.parse(verifier.open(older));
+            to = Checkpoint.parse(verifier.open(newer));
+        } catch (RuntimeException e) {
+            return new Result(false, 0, "A checkpoint does not verify with the key: " + e.getMessage());
+        }
+        if (!from.origin().equals(to.origin())) {
+            return new Result(false, 0, "The checkpoints are of different logs: " + from.origin() + ", " + to.origin());
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"([A-Za-z0-9+/=]{44})\"|^([A-Za-z0-9+/=]{44})$", Pattern.MULTILINE)
+                .matcher(proof);
+        while (quoted.find()) {
+            hashes.add(Base64.getDecoder().decode(quoted.group(1) != null ? quoted.group(1) : quoted.group(2)));
+        }
+        if (!Proofs.verifyConsistency(from.size(), to.size(), from.rootHash(), to.rootHash(), hashes)) {
+            return new Result(
+                    false,
+                    to.size(),
+                    "The log at size " + to.size() + " does NOT extend the log at size " + from.size()
+                            + ": it was rewritten or rolled back, or the proof is wrong.");
+        }
+        return new Result(
+                true, to.size(), "OK: the log at size " + to.size() + " extends the log at size " + from.size() + ".");
+    }
+
+    /**
+     * {@code verify-consistency <log.pub> <older checkpoint> <newer checkpoint> <proof>}: exit status 0 when the newer
+     * log extends the older one, 1 otherwise.
+     */
+    public static int runConsistency(String... args) {
+        if (args.length != 4) {
+            System.err.println("usage: java -jar reading-room.jar verify-consistency <log.pub> <older checkpoint>"
+                    + " <newer checkpoint> <proof>");
+            return 2;
+        }
+        try {
+            Result result = verifyConsistency(
+                    Files.readString(Path.of(args[0])),
+                    Files.readString(Path.of(args[1])),
+                    Files.readString(Path.of(args[2])),
+                    Files.readString(Path.of(args[3])));
+            (result.ok() ? System.out : System.err).println(result.message());
+            return result.ok() ? 0 : 1;
+        } catch (IOException e) {
+            System.err.println("Cannot read a file: " + e.getMessage());
+            return 1;
+        }
+    }
+
     /** {@code java -jar reading-room.jar verify <bundle>}: exit status 0 when the bundle verifies, 1 otherwise. */
     public static int run(String... args) {
         if (args.length != 1) {

@@ -7,6 +7,7 @@ import com.readingroom.audit.AuditEntry;
 import com.readingroom.audit.AuditFilter;
 import com.readingroom.audit.AuditTrail;
 import com.readingroom.identity.Role;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -54,6 +55,9 @@ public class AuditLogView extends VerticalLayout {
     private final TextField agreement = new TextField("Agreement");
     private final TextField person = new TextField("Person");
     private final Select<AuditAction> action = new Select<>();
+    private final TextField repository = new TextField("Repository");
+    private final TextField pathPrefix = new TextField("Path starts with");
+    private final Select<AuditFilter.Outcome> outcome = new Select<>();
     private final DatePicker since = Formats.datePicker("From (UTC)", null);
     private final DatePicker until = Formats.datePicker("Before (UTC)", null);
     private final VerticalLayout detail = new VerticalLayout();
@@ -72,10 +76,17 @@ public class AuditLogView extends VerticalLayout {
         action.setItems(AuditAction.values());
         action.setEmptySelectionAllowed(true);
         action.setId("filter-action");
+        outcome.setLabel("Outcome");
+        outcome.setItems(AuditFilter.Outcome.values());
+        outcome.setEmptySelectionAllowed(true);
+        outcome.setId("filter-outcome");
+        repository.setClearButtonVisible(true);
+        pathPrefix.setClearButtonVisible(true);
         agreement.setClearButtonVisible(true);
         person.setClearButtonVisible(true);
         for (var field :
-                new com.vaadin.flow.component.HasValue<?, ?>[] {agency, agreement, person, action, since, until}) {
+                new HasValue<?, ?>[] {agency, agreement, person, action, repository, pathPrefix, outcome, since, until
+                }) {
             field.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         }
 
@@ -109,7 +120,8 @@ public class AuditLogView extends VerticalLayout {
         progress.setWidth("12em");
         verification.setId("verification-result");
 
-        HorizontalLayout filters = new HorizontalLayout(agency, agreement, person, action, since, until);
+        HorizontalLayout filters =
+                new HorizontalLayout(agency, agreement, person, action, outcome, repository, pathPrefix, since, until);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(csv, bundle, verify, progress, verification);
@@ -160,6 +172,9 @@ public class AuditLogView extends VerticalLayout {
                 blankToNull(agreement.getValue()),
                 blankToNull(person.getValue()),
                 action.getValue(),
+                blankToNull(repository.getValue()),
+                blankToNull(pathPrefix.getValue()),
+                outcome.getValue(),
                 Formats.startOf(since.getValue()),
                 Formats.startOf(until.getValue()));
     }

@@ -103,9 +103,21 @@ class AuditApiController {
             @RequestParam(required = false) String agreement,
             @RequestParam(required = false) String person,
             @RequestParam(required = false) String action,
+            @RequestParam(required = false) String repository,
+            @RequestParam(required = false) String path,
+            @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String until) {
-        AuditFilter filter = new AuditFilter(agency, agreement, person, action(action), instant(since), instant(until));
+        AuditFilter filter = new AuditFilter(
+                agency,
+                agreement,
+                person,
+                action(action),
+                repository,
+                path,
+                outcome(outcome),
+                instant(since),
+                instant(until));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-bundle.zip\"")
                 .contentType(MediaType.parseMediaType("application/zip"))
@@ -139,6 +151,17 @@ class AuditApiController {
             return AuditAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown action '" + action + "'.");
+        }
+    }
+
+    private static AuditFilter.Outcome outcome(String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return null;
+        }
+        try {
+            return AuditFilter.Outcome.valueOf(outcome.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Outcome is 'allowed' or 'denied', not '" + outcome + "'.");
         }
     }
 

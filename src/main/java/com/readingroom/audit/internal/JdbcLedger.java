@@ -127,6 +127,8 @@ class JdbcLedger implements AuditLog {
                 clipped.action().name(),
                 clipped.target(),
                 clipped.detail(),
+                clipped.disclosure() == null ? null : clipped.disclosure().repository(),
+                clipped.disclosure() == null ? null : clip(clipped.disclosure().path()),
                 leaf,
                 HexFormat.of().formatHex(leafHash)
             });
@@ -139,7 +141,7 @@ class JdbcLedger implements AuditLog {
         }
         jdbc.batchUpdate(
                 "insert into audit_event (seq, at, actor, agency_id, agreement, scope_id, action, target, detail,"
-                        + " leaf, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " repository, path, leaf, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 events);
         jdbc.batchUpdate("insert into ledger_node (level, idx, hash) values (?, ?, ?)", nodes);
         jdbc.update("update ledger_head set size = ? where id = 1", size + entries.size());

@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -58,21 +57,21 @@ class LedgerAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
-        Where where = where(filter);
+        FilterSql where = FilterSql.of(filter);
         List<Object> arguments = new ArrayList<>(where.arguments());
         arguments.add(limit);
         arguments.add(offset);
         return jdbc.query(
-                "select " + COLUMNS + " from audit_event" + where.sql() + " order by seq desc limit ? offset ?",
+                "select " + COLUMNS + " from audit_event" + where.where() + " order by seq desc limit ? offset ?",
                 (row, i) -> entry(row),
                 arguments.toArray());
     }
 
     @Override
     public int count(AuditFilter filter) {
-        Where where = where(filter);
+        FilterSql where = FilterSql.of(filter);
         return jdbc.queryForObject(
-                "select count(*) from audit_event" + where.sql(),
+                "select count(*) from audit_event" + where.where(),
                 Integer.class,
                 where.arguments().toArray());
     }
@@ -104,7 +103,7 @@ class LedgerAuditTrail implements AuditTrail {
     @Override
     public void exportCsv(AuditFilter filter, OutputStream out) {
         auditLog.append(AuditRecord.of(AuditAction.EXPORT, "audit CSV", filter.toString()));
-        Where where = where(filter);
+        FilterSql where = FilterSql.of(filter);
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter csv = CSVFormat.DEFAULT
                         .builder()
@@ -112,7 +111,7 @@ class LedgerAuditTrail implements AuditTrail {
                         .get()
                         .print(writer)) {
             jdbc.query(
-                    "select " + COLUMNS + " from audit_event" + where.sql() + " order by seq",
+                    "select " + COLUMNS + " from audit_event" + where.where() + " order by seq",
                     row -> {
                         try {
                             AuditEntry entry = entry(row);
@@ -162,37 +161,5 @@ class LedgerAuditTrail implements AuditTrail {
                 row.getString("target"),
                 row.getString("detail"),
                 row.getString("leaf"));
-    }
-
-    private record Where(String sql, List<Object> arguments) {}
-
-    private static Where where(AuditFilter filter) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (filter.agencyId() != null) {
-            conditions.add("agency_id = ?");
-            arguments.add(filter.agencyId());
-        }
-        if (filter.agreement() != null && !filter.agreement().isBlank()) {
-            conditions.add("agreement = ?");
-            arguments.add(filter.agreement().strip());
-        }
-        if (filter.actor() != null && !filter.actor().isBlank()) {
-            conditions.add("actor = ?");
-            arguments.add(filter.actor().strip());
-        }
-        if (filter.action() != null) {
-            conditions.add("action = ?");
-            arguments.add(filter.action().name());
-        }
-        if (filter.since() != null) {
-            conditions.add("at >= ?");
-            arguments.add(Timestamp.from(filter.since()));
-        }
-        if (filter.until() != null) {
-            conditions.add("at < ?");
-            arguments.add(Timestamp.from(filter.until()));
-        }
-        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), arguments);
     }
 }

@@ -2,7 +2,6 @@ package com.readingroom.audit.internal;
 
 import com.readingroom.audit.AuditFilter;
 import com.readingroom.audit.internal.merkle.MerkleTree;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,35 +51,13 @@ class LedgerReader {
 
     /** Streams (seq, leaf) of the events matching the filter below {@code size}, in order. */
     void forEach(AuditFilter filter, long size, Consumer<Event> each) {
-        StringBuilder sql = new StringBuilder("select seq, leaf from audit_event where seq < ?");
-        List<Object> arguments = new ArrayList<>(List.of(size));
-        if (filter.agencyId() != null) {
-            sql.append(" and agency_id = ?");
-            arguments.add(filter.agencyId());
-        }
-        if (filter.agreement() != null) {
-            sql.append(" and agreement = ?");
-            arguments.add(filter.agreement());
-        }
-        if (filter.actor() != null) {
-            sql.append(" and actor = ?");
-            arguments.add(filter.actor());
-        }
-        if (filter.action() != null) {
-            sql.append(" and action = ?");
-            arguments.add(filter.action().name());
-        }
-        if (filter.since() != null) {
-            sql.append(" and at >= ?");
-            arguments.add(Timestamp.from(filter.since()));
-        }
-        if (filter.until() != null) {
-            sql.append(" and at < ?");
-            arguments.add(Timestamp.from(filter.until()));
-        }
-        sql.append(" order by seq");
+        FilterSql where = FilterSql.of(filter);
+        List<String> conditions = new ArrayList<>(where.conditions());
+        conditions.addFirst("seq < ?");
+        List<Object> arguments = new ArrayList<>(where.arguments());
+        arguments.addFirst(size);
         jdbc.query(
-                sql.toString(),
+                "select seq, leaf from audit_event where " + String.join(" and ", conditions) + " order by seq",
                 row -> {
                     each.accept(new Event(row.getLong(1), row.getString(2)));
                 },

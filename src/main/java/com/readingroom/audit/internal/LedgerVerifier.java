@@ -45,11 +45,14 @@ class LedgerVerifier {
     @Transactional(readOnly = true)
     public Report verify(LongConsumer progress) {
         NoteVerifier notes = NoteVerifier.fromVerifierKey(checkpointer.verifierKey());
-        List<Checkpoint> checkpoints =
-                jdbc.queryForList("select note from ledger_checkpoint order by size", String.class).stream()
-                        .map(note -> Checkpoint.parse(notes.open(note)))
-                        .toList();
+        // The log as committed when verification starts: events and checkpoints appended meanwhile are left for the
+        // next run (every row below the head was committed with it, so this prefix is complete).
         long head = jdbc.queryForObject("select size from ledger_head where id = 1", Long.class);
+        List<Checkpoint> checkpoints = jdbc
+                .queryForList("select note from ledger_checkpoint where size <= ? order by size", String.class, head)
+                .stream()
+                .map(note -> Checkpoint.parse(notes.open(note)))
+                .toList();
         InMemoryNodes rebuilt = new InMemoryNodes();
         Iterator<Checkpoint> pending = checkpoints.iterator();
         Checkpoint next = pending.hasNext() ? pending.next() : null;
@@ -62,9 +65,10 @@ class LedgerVerifier {
             List<Row> rows = jdbc.query(
                     "select e.seq, e.leaf, e.leaf_hash, n.hash from audit_event e"
                             + " left join ledger_node n on n.level = 0 and n.idx = e.seq"
-                            + " where e.seq >= ? order by e.seq limit ?",
+                            + " where e.seq >= ? and e.seq < ? order by e.seq limit ?",
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                     from,
+                    head,
                     PAGE);
             for (Row row : rows) {
                 long index = rebuilt.size();

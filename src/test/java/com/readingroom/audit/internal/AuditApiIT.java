@@ -69,6 +69,19 @@ class AuditApiIT {
         assertThat(Proofs.verifyConsistency(
                         older.size(), newer.size(), older.rootHash(), newer.rootHash(), consistency))
                 .isTrue();
+
+        // The shipped offline check, fed the API's answers as they come.
+        String proofJson = send(
+                        "GET",
+                        "/api/v1/audit/proof/consistency?from=" + older.size() + "&to=" + newer.size(),
+                        "auditor")
+                .body();
+        assertThat(BundleVerifier.verifyConsistency(key, first, latest.body(), proofJson)
+                        .ok())
+                .isTrue();
+        assertThat(BundleVerifier.verifyConsistency(key, latest.body(), first, proofJson)
+                        .ok())
+                .isFalse();
     }
 
     @Test

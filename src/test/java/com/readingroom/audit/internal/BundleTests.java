@@ -3,10 +3,13 @@ package com.readingroom.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.readingroom.audit.AuditAction;
+import com.readingroom.audit.AuditEntry;
 import com.readingroom.audit.AuditFilter;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.audit.AuditTrail;
 import com.readingroom.audit.BundleVerifier;
+import com.readingroom.audit.Disclosure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +38,9 @@ class BundleTests {
     @Autowired
     AuditLog auditLog;
 
+    @Autowired
+    AuditTrail trail;
+
     @TempDir
     Path folder;
 
@@ -54,7 +60,7 @@ class BundleTests {
         auditLog.append(new AuditRecord(AuditAction.EXPORT, 4242L, "RR-X", null, "agency 4242 only", null));
         auditLog.append(new AuditRecord(AuditAction.EXPORT, 4343L, "RR-Y", null, "another agency", null));
 
-        Path bundle = export(new AuditFilter(4242L, null, null, null, null, null));
+        Path bundle = export(new AuditFilter(4242L, null, null, null, null, null, null, null, null));
 
         String events = entry(bundle, "events.jsonl");
         assertThat(events).contains("agency 4242 only").doesNotContain("another agency");
@@ -62,6 +68,46 @@ class BundleTests {
         BundleVerifier.Result result = BundleVerifier.verify(bundle);
         assertThat(result.ok()).as(result.message()).isTrue();
         assertThat(result.message()).doesNotContain("complete log");
+    }
+
+    @Test
+    void auditorsFilterByRepositoryPathPrefixAndOutcome() {
+        String repository = "repo-" + System.nanoTime();
+        auditLog.append(view(repository, "src/mm/pool.c"));
+        auditLog.append(view(repository, "src/mm/pool_100%_safe.c"));
+        auditLog.append(view(repository, "docs/design.md"));
+        auditLog.append(new AuditRecord(
+                AuditAction.ACCESS_DENIED,
+                1L,
+                null,
+                null,
+                "refused",
+                "excluded",
+                new Disclosure(repository, "refs/heads/main", null, "src/secret.key", null, null, null, List.of())));
+
+        assertThat(trail.count(filter(repository, null, null))).isEqualTo(4);
+        assertThat(trail.count(filter(repository, "src/", null))).isEqualTo(3);
+        assertThat(trail.count(filter(repository, "src/mm/pool_100%", null))).isEqualTo(1);
+        assertThat(trail.count(filter(repository, null, AuditFilter.Outcome.DENIED)))
+                .isEqualTo(1);
+        assertThat(trail.find(filter(repository, "src/", AuditFilter.Outcome.ALLOWED), 0, 10))
+                .extracting(AuditEntry::target)
+                .containsExactly("src/mm/pool_100%_safe.c", "src/mm/pool.c");
+    }
+
+    private static AuditRecord view(String repository, String path) {
+        return new AuditRecord(
+                AuditAction.FILE_VIEW,
+                1L,
+                "RR-2026-001",
+                1L,
+                path,
+                null,
+                new Disclosure(repository, "refs/heads/main", "c0ffee", path, "b10b", "00", 3, List.of()));
+    }
+
+    private static AuditFilter filter(String repository, String pathPrefix, AuditFilter.Outcome outcome) {
+        return new AuditFilter(null, null, null, null, repository, pathPrefix, outcome, null, null);
     }
 
     @Test
