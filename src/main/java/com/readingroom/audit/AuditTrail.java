@@ -3,7 +3,9 @@ package com.readingroom.audit;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.LongConsumer;
 
 /** What auditors do with the log: browse, prove, export and verify it. Auditors only. */
@@ -19,6 +21,19 @@ public interface AuditTrail {
 
     /** The event, the checkpoint (signed note) and the base64 hashes of the inclusion proof. */
     record Proven(AuditEntry entry, String checkpoint, List<String> proof) {}
+
+    /** Counts for the auditors' charts over the days since {@code since}. */
+    Summary summarize(Instant since);
+
+    /**
+     * @param eventsPerDayAndAgency day (ISO date, UTC) → agency id (or {@code null} for vendor staff) → events
+     * @param deniedPerDay day → refusals
+     * @param topFiles {@code repository:path} of the most viewed files, with their view counts, most viewed first
+     */
+    record Summary(
+            SortedMap<String, Map<Long, Long>> eventsPerDayAndAgency,
+            SortedMap<String, Long> deniedPerDay,
+            List<Map.Entry<String, Long>> topFiles) {}
 
     /** The log's verifier key, to publish. */
     String verifierKey();

@@ -8,6 +8,7 @@ import com.readingroom.audit.AuditFilter;
 import com.readingroom.audit.AuditTrail;
 import com.readingroom.identity.Role;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -34,7 +36,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -50,6 +57,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class AuditLogView extends VerticalLayout {
 
     private final AuditTrail trail;
+    private final Clock clock;
     private final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
     private final ComboBox<Agency> agency = new ComboBox<>("Agency");
     private final TextField agreement = new TextField("Agreement");
@@ -64,8 +72,9 @@ public class AuditLogView extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span verification = new Span();
 
-    public AuditLogView(AuditTrail trail, Agencies agencies) {
+    public AuditLogView(AuditTrail trail, Agencies agencies, Clock clock) {
         this.trail = trail;
+        this.clock = clock;
         setSizeFull();
         Map<Long, String> agencyNames =
                 agencies.list(0, 500).stream().collect(Collectors.toMap(Agency::id, Agency::name));
@@ -136,7 +145,32 @@ public class AuditLogView extends VerticalLayout {
         split.setSplitterPosition(65);
         split.setSizeFull();
         Paragraph health = health(trail);
-        add(new H2("Audit log"), health, key, filters, actions, split);
+        add(new H2("Audit log"), health, key, charts(trail, agencyNames), filters, actions, split);
+    }
+
+    /** Events per day per agency, refusals per day and the most read files, over the last two weeks. */
+    private Details charts(AuditTrail trail, Map<Long, String> agencyNames) {
+        AuditTrail.Summary summary = trail.summarize(clock.instant().minus(Duration.ofDays(14)));
+        SortedMap<String, Map<String, Long>> perDay = new TreeMap<>();
+        summary.eventsPerDayAndAgency()
+                .forEach((day, counts) ->
+                        counts.forEach((agencyId, count) -> perDay.computeIfAbsent(day, key -> new HashMap<>())
+                                .merge(
+                                        agencyId == null ? "Vendor staff" : agencyNames.getOrDefault(agencyId, "?"),
+                                        count,
+                                        Long::sum)));
+        SortedMap<String, Map<String, Long>> denied = new TreeMap<>();
+        summary.deniedPerDay().forEach((day, count) -> denied.put(day, Map.of("Refusals", count)));
+        Div charts = new Div();
+        charts.setId("audit-charts");
+        charts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        charts.add(
+                new Svg(SvgCharts.stackedBars("Events per day, by agency", perDay)),
+                new Svg(SvgCharts.stackedBars("Refusals per day", denied)),
+                new Svg(SvgCharts.horizontalBars("Most viewed files", summary.topFiles())));
+        Details details = new Details("Last 14 days", charts);
+        details.setOpened(true);
+        return details;
     }
 
     /** The last whole-log verification: an alert when it failed, which stays until the log verifies again. */

@@ -16,10 +16,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -93,6 +99,38 @@ class LedgerAuditTrail implements AuditTrail {
                         ledger.tree().inclusionProof(seq, checkpoint.size()).stream()
                                 .map(Base64.getEncoder()::encodeToString)
                                 .toList()));
+    }
+
+    @Override
+    public Summary summarize(Instant since) {
+        Timestamp from = Timestamp.from(since);
+        SortedMap<String, Map<Long, Long>> perDay = new TreeMap<>();
+        jdbc.query(
+                "select cast(at as date), agency_id, count(*) from audit_event where at >= ?"
+                        + " group by cast(at as date), agency_id",
+                row -> {
+                    long agency = row.getLong(2);
+                    perDay.computeIfAbsent(row.getDate(1).toLocalDate().toString(), day -> new HashMap<>())
+                            .put(row.wasNull() ? null : agency, row.getLong(3));
+                },
+                from);
+        SortedMap<String, Long> denied = new TreeMap<>();
+        jdbc.query(
+                "select cast(at as date), count(*) from audit_event where at >= ? and action = ?"
+                        + " group by cast(at as date)",
+                row -> {
+                    denied.put(row.getDate(1).toLocalDate().toString(), row.getLong(2));
+                },
+                from,
+                AuditAction.ACCESS_DENIED.name());
+        List<Map.Entry<String, Long>> topFiles = jdbc.query(
+                "select repository, path, count(*) as views from audit_event where at >= ? and action = ?"
+                        + " and repository is not null group by repository, path order by views desc, repository, path"
+                        + " limit 10",
+                (row, i) -> Map.entry(row.getString(1) + ":" + row.getString(2), row.getLong(3)),
+                from,
+                AuditAction.FILE_VIEW.name());
+        return new Summary(perDay, denied, topFiles);
     }
 
     @Override

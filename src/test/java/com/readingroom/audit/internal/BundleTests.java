@@ -16,7 +16,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,9 @@ class BundleTests {
         assertThat(trail.count(filter(repository, "src/mm/pool_100%", null))).isEqualTo(1);
         assertThat(trail.count(filter(repository, null, AuditFilter.Outcome.DENIED)))
                 .isEqualTo(1);
+        assertThat(trail.summarize(Instant.now().minusSeconds(3600)).topFiles())
+                .extracting(Map.Entry::getKey)
+                .contains(repository + ":src/mm/pool.c");
         assertThat(trail.find(filter(repository, "src/", AuditFilter.Outcome.ALLOWED), 0, 10))
                 .extracting(AuditEntry::target)
                 .containsExactly("src/mm/pool_100%_safe.c", "src/mm/pool.c");
