@@ -168,8 +168,7 @@ public class AuditLogView extends VerticalLayout {
                 new Svg(SvgCharts.stackedBars("Events per day, by agency", perDay)),
                 new Svg(SvgCharts.stackedBars("Refusals per day", denied)),
                 new Svg(SvgCharts.horizontalBars("Most viewed files", summary.topFiles())));
-        Details details = new Details("Last 14 days", charts);
-        details.setOpened(true);
+        Details details = new Details("Charts of the last 14 days", charts);
         return details;
     }
 

@@ -13,8 +13,9 @@ import java.util.SortedMap;
 final class SvgCharts {
 
     private static final String[] COLOURS = {"#1676f3", "#e8912d", "#2bab6d", "#c44ad4", "#d64545", "#6b7a8f"};
-    private static final int WIDTH = 560;
-    private static final int HEIGHT = 180;
+    private static final int WIDTH = 460;
+    private static final int HEIGHT = 170;
+    private static final int PLOT = 260;
 
     private SvgCharts() {}
 
@@ -34,8 +35,12 @@ final class SvgCharts {
                         .max()
                         .orElse(1));
         StringBuilder svg = open(title);
-        int days = Math.max(1, perDay.size());
-        double slot = (WIDTH - 40) / (double) days;
+        if (perDay.isEmpty()) {
+            return svg.append("<text x='0' y='44' font-size='12' fill='#666'>Nothing yet.</text></svg>")
+                    .toString();
+        }
+        int days = perDay.size();
+        double slot = (PLOT - 30) / (double) days;
         int index = 0;
         for (Map.Entry<String, Map<String, Long>> day : perDay.entrySet()) {
             double x = 30 + index * slot;
@@ -68,11 +73,11 @@ final class SvgCharts {
             svg.append(String.format(
                     Locale.ROOT,
                     "<rect x='%d' y='%d' width='10' height='10' fill='%s'/><text x='%d' y='%d' font-size='11'>%s</text>",
-                    30 + s * 140,
-                    HEIGHT - 10,
+                    PLOT + 10,
+                    30 + s * 16,
                     COLOURS[s % COLOURS.length],
-                    44 + s * 140,
-                    HEIGHT - 1,
+                    PLOT + 24,
+                    39 + s * 16,
                     escape(series.get(s))));
         }
         svg.append(String.format(Locale.ROOT, "<text x='0' y='40' font-size='10' fill='#666'>%d</text>", max));

@@ -109,9 +109,10 @@ class LedgerAuditTrail implements AuditTrail {
                 "select cast(at as date), agency_id, count(*) from audit_event where at >= ?"
                         + " group by cast(at as date), agency_id",
                 row -> {
-                    long agency = row.getLong(2);
+                    long agencyId = row.getLong(2);
+                    Long agency = row.wasNull() ? null : agencyId;
                     perDay.computeIfAbsent(row.getDate(1).toLocalDate().toString(), day -> new HashMap<>())
-                            .put(row.wasNull() ? null : agency, row.getLong(3));
+                            .put(agency, row.getLong(3));
                 },
                 from);
         SortedMap<String, Long> denied = new TreeMap<>();
@@ -188,12 +189,13 @@ class LedgerAuditTrail implements AuditTrail {
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {
-        long agency = row.getLong("agency_id");
+        long agencyId = row.getLong("agency_id");
+        Long agency = row.wasNull() ? null : agencyId;
         return new AuditEntry(
                 row.getLong("seq"),
                 row.getTimestamp("at").toInstant(),
                 row.getString("actor"),
-                row.wasNull() ? null : agency,
+                agency,
                 row.getString("agreement"),
                 AuditAction.valueOf(row.getString("action")),
                 row.getString("target"),

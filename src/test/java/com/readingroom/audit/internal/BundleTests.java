@@ -92,6 +92,20 @@ class BundleTests {
         assertThat(trail.count(filter(repository, "src/mm/pool_100%", null))).isEqualTo(1);
         assertThat(trail.count(filter(repository, null, AuditFilter.Outcome.DENIED)))
                 .isEqualTo(1);
+        assertThat(trail.find(
+                        new AuditFilter(
+                                null, null, null, AuditAction.ACCESS_DENIED, repository, null, null, null, null),
+                        0,
+                        10))
+                .singleElement()
+                .extracting(AuditEntry::agencyId)
+                .isEqualTo(1L);
+        auditLog.append(AuditRecord.of(AuditAction.EXPORT, "no agency", null));
+        assertThat(trail.find(
+                        new AuditFilter(null, null, null, AuditAction.EXPORT, null, null, null, null, null), 0, 1))
+                .singleElement()
+                .extracting(AuditEntry::agencyId)
+                .isNull();
         assertThat(trail.summarize(Instant.now().minusSeconds(3600)).topFiles())
                 .extracting(Map.Entry::getKey)
                 .contains(repository + ":src/mm/pool.c");
