@@ -1,5 +1,6 @@
 package com.readingroom.demo;
 
+import com.readingroom.support.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,11 +16,6 @@ class PostgresDemoInstallationIT extends DemoInstallationContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url",
-                () -> System.getProperty("readingroom.test.pg-url", "jdbc:postgresql://127.0.0.1:55432/rr"));
-        registry.add("spring.datasource.username", () -> "rr");
-        registry.add("spring.datasource.password", () -> "rr");
-        registry.add("readingroom.demo.enabled", () -> "true");
+        TestPostgres.register(registry);
     }
 }

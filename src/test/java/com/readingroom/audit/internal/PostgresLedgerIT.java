@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.support.TestPostgres;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +24,7 @@ class PostgresLedgerIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url",
-                () -> System.getProperty("readingroom.test.pg-url", "jdbc:postgresql://127.0.0.1:55432/rr"));
-        registry.add("spring.datasource.username", () -> "rr");
-        registry.add("spring.datasource.password", () -> "rr");
-        registry.add("readingroom.demo.enabled", () -> "true");
+        TestPostgres.register(registry);
     }
 
     @Autowired
