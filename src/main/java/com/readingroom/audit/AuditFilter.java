@@ -1,11 +1,12 @@
 package com.readingroom.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Which events an auditor looks at or exports. Every field is optional ({@code null}: any).
  *
- * @param repository the repository a disclosure or refusal concerned
+ * @param repositories the repositories a disclosure or refusal concerned (a product's, say); empty: any
  * @param pathPrefix the start of the path within it
  * @param outcome allowed (everything but refusals) or denied (refusals only)
  * @param since inclusive
@@ -16,11 +17,15 @@ public record AuditFilter(
         String agreement,
         String actor,
         AuditAction action,
-        String repository,
+        List<String> repositories,
         String pathPrefix,
         Outcome outcome,
         Instant since,
         Instant until) {
+
+    public AuditFilter {
+        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+    }
 
     /** Whether the recorded action was allowed or refused. */
     public enum Outcome {
@@ -29,6 +34,6 @@ public record AuditFilter(
     }
 
     public static AuditFilter all() {
-        return new AuditFilter(null, null, null, null, null, null, null, null, null);
+        return new AuditFilter(null, null, null, null, List.of(), null, null, null, null);
     }
 }

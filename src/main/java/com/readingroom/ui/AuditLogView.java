@@ -2,6 +2,9 @@ package com.readingroom.ui;
 
 import com.readingroom.access.Agencies;
 import com.readingroom.access.Agency;
+import com.readingroom.access.Catalog;
+import com.readingroom.access.HostedRepository;
+import com.readingroom.access.Product;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditEntry;
 import com.readingroom.audit.AuditFilter;
@@ -30,6 +33,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,6 +44,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -63,6 +69,7 @@ public class AuditLogView extends VerticalLayout {
     private final TextField agreement = new TextField("Agreement");
     private final TextField person = new TextField("Person");
     private final Select<AuditAction> action = new Select<>();
+    private final Select<Product> product = new Select<>();
     private final TextField repository = new TextField("Repository");
     private final TextField pathPrefix = new TextField("Path starts with");
     private final Select<AuditFilter.Outcome> outcome = new Select<>();
@@ -72,9 +79,14 @@ public class AuditLogView extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span verification = new Span();
 
-    public AuditLogView(AuditTrail trail, Agencies agencies, Clock clock) {
+    public AuditLogView(AuditTrail trail, Agencies agencies, Catalog catalog, Clock clock) {
         this.trail = trail;
         this.clock = clock;
+        product.setLabel("Product");
+        product.setItems(catalog.products());
+        product.setItemLabelGenerator(item -> item == null ? "" : item.name());
+        product.setEmptySelectionAllowed(true);
+        product.setId("filter-product");
         setSizeFull();
         Map<Long, String> agencyNames =
                 agencies.list(0, 500).stream().collect(Collectors.toMap(Agency::id, Agency::name));
@@ -104,7 +116,10 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> Formats.dateTime(entry.at()))
                 .setHeader("Time (UTC)")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setSortable(true)
+                .setSortProperty("seq")
+                .setKey("time");
         grid.addColumn(AuditEntry::actor).setHeader("Person").setAutoWidth(true);
         grid.addColumn(entry -> entry.agencyId() == null ? "" : agencyNames.getOrDefault(entry.agencyId(), "?"))
                 .setHeader("Agency")
@@ -113,7 +128,10 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::target).setHeader("Target");
         grid.setItems(
-                query -> trail.find(filter(), query.getOffset(), query.getLimit()).stream(),
+                query ->
+                        trail
+                                .find(filter(), newestFirst(query.getSortOrders()), query.getOffset(), query.getLimit())
+                                .stream(),
                 query -> trail.count(filter()));
         grid.asSingleSelect().addValueChangeListener(event -> showDetail(event.getValue()));
 
@@ -129,8 +147,8 @@ public class AuditLogView extends VerticalLayout {
         progress.setWidth("12em");
         verification.setId("verification-result");
 
-        HorizontalLayout filters =
-                new HorizontalLayout(agency, agreement, person, action, outcome, repository, pathPrefix, since, until);
+        HorizontalLayout filters = new HorizontalLayout(
+                agency, agreement, person, action, outcome, product, repository, pathPrefix, since, until);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(csv, bundle, verify, progress, verification);
@@ -205,7 +223,7 @@ public class AuditLogView extends VerticalLayout {
                 blankToNull(agreement.getValue()),
                 blankToNull(person.getValue()),
                 action.getValue(),
-                blankToNull(repository.getValue()),
+                repositories(),
                 blankToNull(pathPrefix.getValue()),
                 outcome.getValue(),
                 Formats.startOf(since.getValue()),
@@ -270,6 +288,24 @@ public class AuditLogView extends VerticalLayout {
         Anchor anchor = new Anchor(handler, text);
         anchor.getElement().setAttribute("download", true);
         return anchor;
+    }
+
+    /** Newest first unless the person sorted the time column ascending. */
+    private static boolean newestFirst(List<QuerySortOrder> orders) {
+        return orders.isEmpty() || orders.getFirst().getDirection() != SortDirection.ASCENDING;
+    }
+
+    /** A repository typed in narrows the product chosen; a product alone means all of its repositories. */
+    private List<String> repositories() {
+        String typed = blankToNull(repository.getValue());
+        if (typed != null) {
+            return List.of(typed);
+        }
+        return product.getValue() == null
+                ? List.of()
+                : product.getValue().repositories().stream()
+                        .map(HostedRepository::name)
+                        .toList();
     }
 
     private static String blankToNull(String value) {

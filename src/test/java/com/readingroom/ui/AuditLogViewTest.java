@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.readingroom.access.Product;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditEntry;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +33,24 @@ class AuditLogViewTest extends KaribuViewTest {
         Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-events"));
         assertThat(GridKt._size(grid)).isPositive();
         @SuppressWarnings("unchecked")
+        Select<Product> product = _get(Select.class, spec -> spec.withId("filter-product"));
+        product.setValue(product.getListDataView().getItems().findFirst().orElseThrow());
+        assertThat(GridKt._size(grid))
+                .as("no view of source was audited in this installation yet")
+                .isZero();
+        product.clear();
+        @SuppressWarnings("unchecked")
         Select<AuditAction> action = _get(Select.class, spec -> spec.withId("filter-action"));
         action.setValue(AuditAction.AGREEMENT_ACTIVATED);
 
         List<AuditEntry> activations = GridKt._findAll(grid);
+        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("time"), SortDirection.ASCENDING)));
+        List<AuditEntry> oldestFirst = GridKt._findAll(grid);
+        assertThat(oldestFirst.getFirst().seq())
+                .isLessThan(oldestFirst.getLast().seq());
+        assertThat(activations.getFirst().seq())
+                .isGreaterThan(activations.getLast().seq());
+        grid.sort(List.of());
         assertThat(activations).hasSizeGreaterThanOrEqualTo(3).allMatch(entry -> entry.action() == action.getValue());
         grid.select(activations.getFirst());
         assertThat(_get(Pre.class, spec -> spec.withId("event-leaf")).getText())

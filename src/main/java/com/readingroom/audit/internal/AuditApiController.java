@@ -113,7 +113,7 @@ class AuditApiController {
                 agreement,
                 person,
                 action(action),
-                repository,
+                repository == null || repository.isBlank() ? List.of() : List.of(repository.strip()),
                 path,
                 outcome(outcome),
                 instant(since),

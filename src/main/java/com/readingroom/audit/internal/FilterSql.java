@@ -28,9 +28,12 @@ record FilterSql(List<String> conditions, List<Object> arguments) {
             conditions.add("action = ?");
             arguments.add(filter.action().name());
         }
-        if (present(filter.repository())) {
-            conditions.add("repository = ?");
-            arguments.add(filter.repository().strip());
+        if (!filter.repositories().isEmpty()) {
+            conditions.add("repository in ("
+                    + String.join(
+                            ", ",
+                            filter.repositories().stream().map(name -> "?").toList()) + ")");
+            arguments.addAll(filter.repositories());
         }
         if (present(filter.pathPrefix())) {
             conditions.add("path like ? escape '!'");

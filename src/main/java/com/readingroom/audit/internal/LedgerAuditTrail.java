@@ -62,13 +62,14 @@ class LedgerAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
+    public List<AuditEntry> find(AuditFilter filter, boolean newestFirst, int offset, int limit) {
         FilterSql where = FilterSql.of(filter);
         List<Object> arguments = new ArrayList<>(where.arguments());
         arguments.add(limit);
         arguments.add(offset);
         return jdbc.query(
-                "select " + COLUMNS + " from audit_event" + where.where() + " order by seq desc limit ? offset ?",
+                "select " + COLUMNS + " from audit_event" + where.where() + " order by seq"
+                        + (newestFirst ? " desc" : "") + " limit ? offset ?",
                 (row, i) -> entry(row),
                 arguments.toArray());
     }

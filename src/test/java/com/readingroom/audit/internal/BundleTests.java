@@ -62,7 +62,7 @@ class BundleTests {
         auditLog.append(new AuditRecord(AuditAction.EXPORT, 4242L, "RR-X", null, "agency 4242 only", null));
         auditLog.append(new AuditRecord(AuditAction.EXPORT, 4343L, "RR-Y", null, "another agency", null));
 
-        Path bundle = export(new AuditFilter(4242L, null, null, null, null, null, null, null, null));
+        Path bundle = export(new AuditFilter(4242L, null, null, null, List.of(), null, null, null, null));
 
         String events = entry(bundle, "events.jsonl");
         assertThat(events).contains("agency 4242 only").doesNotContain("another agency");
@@ -94,7 +94,15 @@ class BundleTests {
                 .isEqualTo(1);
         assertThat(trail.find(
                         new AuditFilter(
-                                null, null, null, AuditAction.ACCESS_DENIED, repository, null, null, null, null),
+                                null,
+                                null,
+                                null,
+                                AuditAction.ACCESS_DENIED,
+                                List.of(repository),
+                                null,
+                                null,
+                                null,
+                                null),
                         0,
                         10))
                 .singleElement()
@@ -102,7 +110,7 @@ class BundleTests {
                 .isEqualTo(1L);
         auditLog.append(AuditRecord.of(AuditAction.EXPORT, "no agency", null));
         assertThat(trail.find(
-                        new AuditFilter(null, null, null, AuditAction.EXPORT, null, null, null, null, null), 0, 1))
+                        new AuditFilter(null, null, null, AuditAction.EXPORT, List.of(), null, null, null, null), 0, 1))
                 .singleElement()
                 .extracting(AuditEntry::agencyId)
                 .isNull();
@@ -126,7 +134,7 @@ class BundleTests {
     }
 
     private static AuditFilter filter(String repository, String pathPrefix, AuditFilter.Outcome outcome) {
-        return new AuditFilter(null, null, null, null, repository, pathPrefix, outcome, null, null);
+        return new AuditFilter(null, null, null, null, List.of(repository), pathPrefix, outcome, null, null);
     }
 
     @Test
