@@ -62,7 +62,9 @@ class JdbcLedger implements AuditLog {
     public long append(AuditRecord record) {
         String actor = actor();
         ClientInfo client = ClientInfo.current();
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        // A read-only transaction cannot carry the record (PostgreSQL refuses the insert): it goes to the writer too.
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return writer.submit(record, actor, client);
         }
         try {
