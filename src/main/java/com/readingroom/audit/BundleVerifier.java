@@ -1,7 +1,7 @@
 package com.readingroom.audit;
 
+import com.readingroom.audit.internal.merkle.CompactRange;
 import com.readingroom.audit.internal.merkle.Hashes;
-import com.readingroom.audit.internal.merkle.InMemoryNodes;
 import com.readingroom.audit.internal.merkle.Proofs;
 import com.readingroom.audit.internal.note.Checkpoint;
 import com.readingroom.audit.internal.note.NoteVerifier;
@@ -59,7 +59,7 @@ public final class BundleVerifier {
                     0,
                     "events.jsonl has " + events.size() + " lines but proofs.jsonl has " + proofs.size() + ".");
         }
-        InMemoryNodes whole = new InMemoryNodes();
+        CompactRange whole = new CompactRange();
         boolean complete = events.size() == checkpoint.size();
         for (int line = 0; line < events.size(); line++) {
             String event = events.get(line);
@@ -86,9 +86,9 @@ public final class BundleVerifier {
                                 + ") is not in the log of the checkpoint: its proof fails.");
             }
             complete &= index == line;
-            whole.append(event.getBytes(StandardCharsets.UTF_8));
+            whole.append(leafHash);
         }
-        if (complete && !Arrays.equals(whole.tree().root(whole.size()), checkpoint.rootHash())) {
+        if (complete && !Arrays.equals(whole.root(), checkpoint.rootHash())) {
             return new Result(false, events.size(), "The whole log does not rebuild the checkpoint's root.");
         }
         return new Result(

@@ -1,7 +1,7 @@
 package com.readingroom.audit.internal;
 
+import com.readingroom.audit.internal.merkle.CompactRange;
 import com.readingroom.audit.internal.merkle.Hashes;
-import com.readingroom.audit.internal.merkle.InMemoryNodes;
 import com.readingroom.audit.internal.note.Checkpoint;
 import com.readingroom.audit.internal.note.NoteVerifier;
 import java.util.HexFormat;
@@ -53,7 +53,7 @@ class LedgerVerifier {
                 .stream()
                 .map(note -> Checkpoint.parse(notes.open(note)))
                 .toList();
-        InMemoryNodes rebuilt = new InMemoryNodes();
+        CompactRange rebuilt = new CompactRange();
         Iterator<Checkpoint> pending = checkpoints.iterator();
         Checkpoint next = pending.hasNext() ? pending.next() : null;
         int checked = 0;
@@ -83,9 +83,9 @@ class LedgerVerifier {
                 if (!row.leaf().startsWith("{\"seq\":" + index + ",")) {
                     return Report.bad(index, checked, index, "event " + index + " carries another sequence number");
                 }
-                rebuilt.append(CanonicalEvent.bytes(row.leaf()));
+                rebuilt.append(HexFormat.of().parseHex(hash));
                 while (next != null && next.size() == rebuilt.size()) {
-                    if (!java.util.Arrays.equals(rebuilt.tree().root(next.size()), next.rootHash())) {
+                    if (!java.util.Arrays.equals(rebuilt.root(), next.rootHash())) {
                         return Report.bad(
                                 index,
                                 checked,

@@ -97,6 +97,17 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aCompactRangeGivesTheSameRootsInLogarithmicMemory() {
+        InMemoryNodes nodes = tree(64);
+        CompactRange range = new CompactRange();
+        assertThat(range.root()).isEqualTo(Hashes.empty());
+        for (int size = 1; size <= 64; size++) {
+            range.append(nodes.node(0, size - 1));
+            assertThat(range.root()).as("size %d", size).isEqualTo(nodes.tree().root(size));
+        }
+    }
+
+    @Test
     void everyInclusionProofUpTo32LeavesVerifiesAndRejectsTampering() {
         InMemoryNodes nodes = tree(33);
         for (int size = 1; size <= 32; size++) {
