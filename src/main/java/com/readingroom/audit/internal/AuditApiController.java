@@ -71,14 +71,14 @@ class AuditApiController {
     @Operation(summary = "RFC 9162 inclusion proof of event `index` in the tree of `size`")
     Map<String, List<String>> inclusion(@RequestParam long index, @RequestParam long size) {
         requireSize(size);
-        return Map.of("proof", base64(ledger.tree().inclusionProof(index, size)));
+        return Map.of("proof", base64(ledger.inclusionProof(index, size)));
     }
 
     @GetMapping("/proof/consistency")
     @Operation(summary = "RFC 9162 consistency proof between the trees of sizes `from` and `to`")
     Map<String, List<String>> consistency(@RequestParam long from, @RequestParam long to) {
         requireSize(to);
-        return Map.of("proof", base64(ledger.tree().consistencyProof(from, to)));
+        return Map.of("proof", base64(ledger.consistencyProof(from, to)));
     }
 
     @GetMapping(value = "/events", produces = "application/x-ndjson")

@@ -47,7 +47,7 @@ class BundleExporter {
             zip.putNextEntry(new ZipEntry("events.jsonl"));
             ledger.forEach(filter, checkpoint.size(), event -> {
                 write(zip, event.leaf() + "\n");
-                proofs.append(proofLine(event.seq(), ledger.tree().inclusionProof(event.seq(), checkpoint.size())));
+                proofs.append(proofLine(event.seq(), ledger.inclusionProof(event.seq(), checkpoint.size())));
             });
             zip.closeEntry();
             entry(zip, "proofs.jsonl", proofs.toString());

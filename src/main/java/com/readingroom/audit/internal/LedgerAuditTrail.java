@@ -97,7 +97,7 @@ class LedgerAuditTrail implements AuditTrail {
                 .map(checkpoint -> new Proven(
                         entries.getFirst(),
                         ledger.checkpoint(checkpoint.size()).orElseThrow(),
-                        ledger.tree().inclusionProof(seq, checkpoint.size()).stream()
+                        ledger.inclusionProof(seq, checkpoint.size()).stream()
                                 .map(Base64.getEncoder()::encodeToString)
                                 .toList()));
     }

@@ -14,15 +14,21 @@ import org.springframework.stereotype.Component;
 class LedgerReader {
 
     private final JdbcTemplate jdbc;
-    private final MerkleTree tree;
+    private final JdbcNodes nodes;
 
     LedgerReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.tree = new MerkleTree(new JdbcNodes(jdbc));
+        this.nodes = new JdbcNodes(jdbc);
     }
 
-    MerkleTree tree() {
-        return tree;
+    /** RFC 9162 inclusion proof, its stored nodes read in one query. */
+    List<byte[]> inclusionProof(long index, long size) {
+        return nodes.prefetched(stored -> new MerkleTree(stored).inclusionProof(index, size));
+    }
+
+    /** RFC 9162 consistency proof, its stored nodes read in one query. */
+    List<byte[]> consistencyProof(long from, long to) {
+        return nodes.prefetched(stored -> new MerkleTree(stored).consistencyProof(from, to));
     }
 
     long size() {
