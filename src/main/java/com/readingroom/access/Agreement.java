@@ -1,7 +1,10 @@
 package com.readingroom.access;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An agreement between the vendor and one agency.
@@ -40,18 +43,23 @@ public record Agreement(
     /** A sentence saying why this agreement grants nothing at the instant, or {@code null} when it is in force. */
     public String whyNotInForceAt(Instant instant) {
         String name = "Agreement " + reference;
+        String reason = statusReason == null || statusReason.isBlank() ? "." : ": " + statusReason;
         return switch (statusAt(instant)) {
-            case ACTIVE -> instant.isBefore(validFrom) ? name + " takes effect on " + validFrom + "." : null;
-            case EXPIRED -> name + " expired on " + validUntil + ".";
-            case SUSPENDED ->
-                name + " is suspended since " + statusChangedAt
-                        + (statusReason == null || statusReason.isBlank() ? "." : ": " + statusReason);
-            case TERMINATED ->
-                name + " was terminated on " + statusChangedAt
-                        + (statusReason == null || statusReason.isBlank() ? "." : ": " + statusReason);
+            case ACTIVE -> instant.isBefore(validFrom) ? name + " takes effect on " + when(validFrom) + "." : null;
+            case EXPIRED -> name + " expired on " + when(validUntil) + ".";
+            case SUSPENDED -> name + " is suspended since " + when(statusChangedAt) + reason;
+            case TERMINATED -> name + " was terminated on " + when(statusChangedAt) + reason;
             case DRAFT -> name + " is a draft and not yet active.";
         };
     }
+
+    /** Instants as people read them in reasons: to the minute, in UTC, the zone agreements are written in. */
+    private static String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Whether the agreement grants anything at this instant: active, started and not ended. */
     public boolean isInForceAt(Instant instant) {

@@ -23,6 +23,12 @@ public class CurrentPerson {
         return people.findByUsername(authentication.getName()).filter(Person::enabled);
     }
 
+    /** The name to record as whoever acts now: the signed-in person's, or {@code system} for background work. */
+    public static String actorName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+
     /**
      * @throws NotSignedInException when no enabled person is signed in
      */

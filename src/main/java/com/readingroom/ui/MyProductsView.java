@@ -2,7 +2,6 @@ package com.readingroom.ui;
 
 import com.readingroom.access.AccessPolicy;
 import com.readingroom.access.Agreement;
-import com.readingroom.access.AgreementStatus;
 import com.readingroom.access.Agreements;
 import com.readingroom.access.HostedRepository;
 import com.readingroom.access.ReadableProduct;
@@ -118,23 +117,14 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
         return box;
     }
 
+    /** The agreement's own reason (the one the access policy gives), under its title. */
     static String explain(Agreement agreement, Instant now) {
-        AgreementStatus status = agreement.statusAt(now);
-        String name = "Agreement " + agreement.reference() + " (" + agreement.title() + ")";
-        String reason =
-                agreement.statusReason() == null || agreement.statusReason().isBlank()
-                        ? "."
-                        : ": " + agreement.statusReason();
-        return switch (status) {
-            case EXPIRED -> name + " expired on " + Formats.date(agreement.validUntil()) + ".";
-            case SUSPENDED -> name + " is suspended since " + Formats.dateTime(agreement.statusChangedAt()) + reason;
-            case TERMINATED -> name + " was terminated on " + Formats.date(agreement.statusChangedAt()) + reason;
-            case DRAFT -> name + " is still a draft.";
-            case ACTIVE ->
-                now.isBefore(agreement.validFrom())
-                        ? name + " takes effect on " + Formats.date(agreement.validFrom()) + "."
-                        : name + " is in force, but none of its scopes grants anything today.";
-        };
+        String why = agreement.whyNotInForceAt(now);
+        return agreement.title() + " — "
+                + (why != null
+                        ? why
+                        : "Agreement " + agreement.reference()
+                                + " is in force, but none of its scopes grants anything today.");
     }
 
     private static Span muted(String text) {

@@ -6,6 +6,7 @@ import com.readingroom.access.AgencyStatus;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.shared.Pages;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

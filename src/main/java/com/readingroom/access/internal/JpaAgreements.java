@@ -11,14 +11,14 @@ import com.readingroom.access.PathGlob;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
+import com.readingroom.identity.CurrentPerson;
+import com.readingroom.shared.Pages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -229,9 +229,7 @@ class JpaAgreements implements Agreements {
     @Override
     @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR') or @agencyMembership.isOwnAgency(#agencyId)")
     public List<Agreement> ofAgency(long agencyId) {
-        return agreements.findByAgencyIdOrderByValidFromDesc(agencyId).stream()
-                .map(this::toAgreement)
-                .toList();
+        return agreementsOf(agencyId);
     }
 
     /** For the access policy only: it decides for any person, whoever is signed in (or no one, in a job). */
@@ -271,7 +269,8 @@ class JpaAgreements implements Agreements {
             AuditAction action,
             Long scopeId,
             String detail) {
-        timeline.save(new AgreementEventEntity(agreement.id(), clock.instant(), actor(), kind, from, to, detail));
+        timeline.save(new AgreementEventEntity(
+                agreement.id(), clock.instant(), CurrentPerson.actorName(), kind, from, to, detail));
         auditLog.append(new AuditRecord(
                 action,
                 agreement.agencyId(),
@@ -279,11 +278,6 @@ class JpaAgreements implements Agreements {
                 scopeId,
                 "agreement " + agreement.reference(),
                 detail));
-    }
-
-    private static String actor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
     }
 
     private AgreementEntity load(long agreementId) {

@@ -5,6 +5,7 @@ import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.merkle.MerkleTree;
+import com.readingroom.identity.CurrentPerson;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,7 +59,7 @@ class JdbcLedger implements AuditLog {
      */
     @Override
     public long append(AuditRecord record) {
-        String actor = actor();
+        String actor = CurrentPerson.actorName();
         ClientInfo client = ClientInfo.current();
         // A read-only transaction cannot carry the record (PostgreSQL refuses the insert): it goes to the writer too.
         if (!TransactionSynchronizationManager.isActualTransactionActive()
@@ -148,11 +147,6 @@ class JdbcLedger implements AuditLog {
         jdbc.batchUpdate("insert into ledger_node (level, idx, hash) values (?, ?, ?)", nodes);
         jdbc.update("update ledger_head set size = ? where id = 1", size + entries.size());
         return seqs;
-    }
-
-    private static String actor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
     }
 
     private static String clip(String text) {

@@ -21,6 +21,11 @@ class LedgerReader {
         this.nodes = new JdbcNodes(jdbc);
     }
 
+    /** MTH of the first {@code size} events, its stored nodes read in one query. */
+    byte[] root(long size) {
+        return nodes.prefetched(stored -> new MerkleTree(stored).root(size));
+    }
+
     /** RFC 9162 inclusion proof, its stored nodes read in one query. */
     List<byte[]> inclusionProof(long index, long size) {
         return nodes.prefetched(stored -> new MerkleTree(stored).inclusionProof(index, size));

@@ -24,10 +24,12 @@ class LedgerVerifier {
     private static final int PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final LedgerReader ledger;
     private final Checkpointer checkpointer;
 
-    LedgerVerifier(JdbcTemplate jdbc, Checkpointer checkpointer) {
+    LedgerVerifier(JdbcTemplate jdbc, LedgerReader ledger, Checkpointer checkpointer) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.checkpointer = checkpointer;
     }
 
@@ -47,7 +49,7 @@ class LedgerVerifier {
         NoteVerifier notes = NoteVerifier.fromVerifierKey(checkpointer.verifierKey());
         // The log as committed when verification starts: events and checkpoints appended meanwhile are left for the
         // next run (every row below the head was committed with it, so this prefix is complete).
-        long head = jdbc.queryForObject("select size from ledger_head where id = 1", Long.class);
+        long head = ledger.size();
         List<Checkpoint> checkpoints = jdbc
                 .queryForList("select note from ledger_checkpoint where size <= ? order by size", String.class, head)
                 .stream()

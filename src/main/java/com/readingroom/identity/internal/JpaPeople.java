@@ -5,6 +5,7 @@ import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.PersonChanged;
 import com.readingroom.identity.Role;
+import com.readingroom.shared.Pages;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -104,10 +104,7 @@ class JpaPeople implements People {
     @Override
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public List<Person> list(int offset, int limit) {
-        if (offset < 0 || limit <= 0 || offset % limit != 0) {
-            throw new IllegalArgumentException("Bad page window: offset " + offset + ", limit " + limit);
-        }
-        return persons.findAll(PageRequest.of(offset / limit, limit, Sort.by("username"))).stream()
+        return persons.findAll(Pages.of(offset, limit, Sort.by("username"))).stream()
                 .map(PersonEntity::toPerson)
                 .toList();
     }

@@ -1,11 +1,11 @@
-package com.readingroom.access.internal;
+package com.readingroom.shared;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /** Turns the offset/limit window of a lazy grid into a page request. */
-final class Pages {
+public final class Pages {
 
     private Pages() {}
 
@@ -15,7 +15,7 @@ final class Pages {
      *
      * @throws IllegalArgumentException for a negative offset, a non-positive limit or a misaligned window
      */
-    static Pageable of(int offset, int limit, Sort sort) {
+    public static Pageable of(int offset, int limit, Sort sort) {
         if (offset < 0 || limit <= 0) {
             throw new IllegalArgumentException("Bad page window: offset " + offset + ", limit " + limit);
         }
