@@ -38,6 +38,21 @@ public interface AccessPolicy {
     AccessDecision decideTree(Person person, String repository, String ref, String directory, Instant instant);
 
     /**
+     * Decisions for many paths of one repository at one ref, all at one instant, with the agreements read once: for
+     * filtering a single listing (a folder, a diff, a history) inside one request. Each answer is exactly what
+     * {@link #decide} or {@link #decideTree} would give at that instant. Never keep it beyond the request.
+     */
+    PathDecisions decisionsFor(Person person, String repository, String ref, Instant instant);
+
+    /** See {@link #decisionsFor}. */
+    interface PathDecisions {
+
+        AccessDecision file(String path);
+
+        AccessDecision tree(String directory);
+    }
+
+    /**
      * Like {@link #decide}, but throws on DENY. The way services guard content.
      *
      * @throws AccessDeniedException with the decision and its reason

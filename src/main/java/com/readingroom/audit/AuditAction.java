@@ -28,5 +28,10 @@ public enum AuditAction {
     GRANT_ADDED,
     GRANT_CHANGED,
     GRANT_REVOKED,
-    EXPORT
+    EXPORT,
+    REFS_VIEW,
+    READING_SLOWED,
+    READING_HELD,
+    READING_HOLD_CLEARED,
+    NOTE_ADDED
 }

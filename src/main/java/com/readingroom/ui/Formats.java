@@ -54,4 +54,15 @@ final class Formats {
                         .filter(line -> !line.isEmpty())
                         .toList();
     }
+
+    /** A size for people: {@code 512 B}, {@code 12.4 KB}, {@code 3.1 MB}. */
+    static String bytes(long size) {
+        if (size < 1024) {
+            return size + " B";
+        }
+        if (size < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", size / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+    }
 }

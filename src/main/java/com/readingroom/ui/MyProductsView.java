@@ -8,6 +8,8 @@ import com.readingroom.access.ReadableProduct;
 import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
+import com.readingroom.source.SourceReader;
+import com.readingroom.source.SourceRef;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -21,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +40,11 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
     private final AccessPolicy policy;
     private final Agreements agreements;
     private final Clock clock;
+    private final SourceReader reader;
 
-    public MyProductsView(CurrentPerson currentPerson, AccessPolicy policy, Agreements agreements, Clock clock) {
+    public MyProductsView(
+            CurrentPerson currentPerson, AccessPolicy policy, Agreements agreements, Clock clock, SourceReader reader) {
+        this.reader = reader;
         this.currentPerson = currentPerson;
         this.policy = policy;
         this.agreements = agreements;
@@ -65,11 +71,11 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
         Div list = new Div();
         list.setId("readable-products");
         list.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)");
-        readable.forEach(product -> list.add(card(product)));
+        readable.forEach(product -> list.add(card(person, product)));
         add(list);
     }
 
-    private static Div card(ReadableProduct readable) {
+    private Div card(Person person, ReadableProduct readable) {
         Div card = new Div();
         card.addClassName("rr-card");
         card.getElement().setAttribute("data-product", readable.product().name());
@@ -79,12 +85,13 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
         }
         UnorderedList repositories = new UnorderedList();
         for (HostedRepository repository : readable.repositories()) {
-            Span name = new Span(repository.name());
+            RouterLink name = SourceLinks.tree(repository.name(), repository.name(), null, "");
             name.addClassName("rr-repository-name");
             ListItem item = new ListItem(name);
             if (repository.description() != null) {
                 item.add(new Span(" — " + repository.description()));
             }
+            item.add(grantedRefs(person, repository.name()));
             repositories.add(item);
         }
         card.add(repositories);
@@ -100,6 +107,24 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
         card.add(muted("Agreement " + readable.agreementReference() + " (" + readable.agreementTitle()
                 + "), valid until " + Formats.date(readable.readableUntil())));
         return card;
+    }
+
+    /** The branches and tags the person may read, each a link into the repository at that ref. */
+    private Div grantedRefs(Person person, String repository) {
+        Div refs = new Div();
+        refs.addClassName("rr-refs");
+        refs.getElement().setAttribute("data-repository", repository);
+        try {
+            for (SourceRef ref : reader.refs(person, repository)) {
+                RouterLink link = SourceLinks.tree(ref.shortName(), repository, ref.name(), "");
+                link.getElement().setAttribute("data-ref", ref.name());
+                link.getStyle().set("margin-right", "var(--lumo-space-s)");
+                refs.add(link);
+            }
+        } catch (com.readingroom.access.AccessDeniedException refused) {
+            refs.add(muted(refused.getMessage()));
+        }
+        return refs;
     }
 
     /** Says why nothing is readable, so a reviewer whose agreement lapsed knows whom to ask. */

@@ -27,6 +27,8 @@ final class Notices {
             return true;
         } catch (IllegalArgumentException | IllegalStateException | AuditUnavailableException e) {
             error(e.getMessage());
+        } catch (com.readingroom.access.AccessDeniedException refused) {
+            error(refused.getMessage());
         } catch (org.springframework.security.access.AccessDeniedException e) {
             error("You are not allowed to do this.");
         }

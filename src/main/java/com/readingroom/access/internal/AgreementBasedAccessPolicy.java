@@ -54,12 +54,28 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
     @Override
     public AccessDecision decide(Person person, String repository, String ref, String path, Instant instant) {
-        return evaluate(person, repository, ref, path, Kind.FILE, instant, null);
+        return evaluate(facts(person, repository, instant), ref, path, Kind.FILE, null);
     }
 
     @Override
     public AccessDecision decideTree(Person person, String repository, String ref, String directory, Instant instant) {
-        return evaluate(person, repository, ref, directory, Kind.TREE, instant, null);
+        return evaluate(facts(person, repository, instant), ref, directory, Kind.TREE, null);
+    }
+
+    @Override
+    public PathDecisions decisionsFor(Person person, String repository, String ref, Instant instant) {
+        Facts facts = facts(person, repository, instant);
+        return new PathDecisions() {
+            @Override
+            public AccessDecision file(String path) {
+                return evaluate(facts, ref, path, Kind.FILE, null);
+            }
+
+            @Override
+            public AccessDecision tree(String directory) {
+                return evaluate(facts, ref, directory, Kind.TREE, null);
+            }
+        };
     }
 
     @Override
@@ -80,15 +96,15 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public Explanation explain(Person person, String repository, String ref, String path, Instant instant) {
         List<String> steps = new ArrayList<>();
-        AccessDecision decision = evaluate(person, repository, ref, path, Kind.FILE, instant, steps);
+        AccessDecision decision = evaluate(facts(person, repository, instant), ref, path, Kind.FILE, steps);
         return new Explanation(decision, steps);
     }
 
     @Override
     public List<String> readableRefs(Person person, String repository, Collection<String> refs, Instant instant) {
+        Facts facts = facts(person, repository, instant);
         return refs.stream()
-                .filter(ref -> evaluate(person, repository, ref, "", Kind.TREE, instant, null)
-                        .allowed())
+                .filter(ref -> evaluate(facts, ref, "", Kind.TREE, null).allowed())
                 .toList();
     }
 
@@ -112,19 +128,30 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         return List.copyOf(readable);
     }
 
-    private AccessDecision evaluate(
-            Person person,
-            String repositoryName,
-            String ref,
-            String rawPath,
-            Kind kind,
-            Instant instant,
-            List<String> steps) {
-        Trace trace = new Trace(steps);
-        Request request = new Request(person, repositoryName, ref, rawPath, instant);
-        Optional<String> personRefused = refusePerson(person, trace);
+    /** What a decision reads from the database, read once per call (or once per {@link PathDecisions}). */
+    private Facts facts(Person person, String repositoryName, Instant instant) {
+        Optional<String> personRefused = refusePerson(person, new Trace(null));
         if (personRefused.isPresent()) {
-            return request.deny(personRefused.get(), rawPath);
+            return new Facts(person, repositoryName, instant, personRefused, Optional.empty(), List.of());
+        }
+        return new Facts(
+                person,
+                repositoryName,
+                instant,
+                personRefused,
+                catalog.findRepository(repositoryName),
+                sorted(agreements.agreementsOf(person.agencyId())));
+    }
+
+    private AccessDecision evaluate(Facts facts, String ref, String rawPath, Kind kind, List<String> steps) {
+        Trace trace = new Trace(steps);
+        Person person = facts.person();
+        String repositoryName = facts.repositoryName();
+        Instant instant = facts.instant();
+        Request request = new Request(person, repositoryName, ref, rawPath, instant);
+        if (facts.personRefused().isPresent()) {
+            trace.add(facts.personRefused().get());
+            return request.deny(facts.personRefused().get(), rawPath);
         }
         String path;
         try {
@@ -135,7 +162,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             return request.deny(invalid.getMessage(), rawPath);
         }
         String notGranted = "No agreement of your agency grants access to repository '" + repositoryName + "'.";
-        Optional<HostedRepository> repository = catalog.findRepository(repositoryName);
+        Optional<HostedRepository> repository = facts.repository();
         if (repository.isEmpty()) {
             trace.add("There is no repository named '" + repositoryName + "'.");
             return request.deny(notGranted, path);
@@ -147,7 +174,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
         List<Candidate> candidates = new ArrayList<>();
         Reason strongest = null;
-        for (Agreement agreement : sorted(agreements.agreementsOf(person.agencyId()))) {
+        for (Agreement agreement : facts.agreements()) {
             List<Scope> reaching = agreement.scopes().stream()
                     .filter(scope -> scope.productId() == productId && scope.coversRepository(repositoryName))
                     .toList();
@@ -306,6 +333,14 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     private record Candidate(Agreement agreement, Scope scope) {}
+
+    private record Facts(
+            Person person,
+            String repositoryName,
+            Instant instant,
+            Optional<String> personRefused,
+            Optional<HostedRepository> repository,
+            List<Agreement> agreements) {}
 
     /** Collects the steps of an evaluation when an explanation was asked for; otherwise does nothing. */
     private record Trace(List<String> steps) {
