@@ -51,6 +51,7 @@ import org.springframework.stereotype.Service;
 class GitSourceReader implements SourceReader {
 
     private static final int MAX_HISTORY_PAGE = 200;
+    private static final int MAX_NAMED_FILES = 40;
 
     private final AccessPolicy policy;
     private final Catalog catalog;
@@ -140,6 +141,11 @@ class GitSourceReader implements SourceReader {
                         "There is no folder '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
             }
             List<TreeEntry> entries = GitReads.tree(resolved.git(), found.id(), path, resolved.decisions());
+            if (entries.isEmpty() && !path.isEmpty()) {
+                // Everything in it is excluded: answer as for a folder that is not there, so nothing is learnt.
+                throw new SourceNotFoundException(
+                        "There is no folder '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
+            }
             List<String> listed = entries.stream().map(TreeEntry::path).toList();
             record(
                     resolved,
