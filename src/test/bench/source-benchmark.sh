@@ -11,6 +11,6 @@ src/test/bench/kernel-corpus.sh "$corpus"
 export JAVA_HOME=${JAVA_HOME_25:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g \
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g ${BENCH_JAVA_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     com.readingroom.bench.SourceBenchmark "$corpus" "${1:-h2}" "${2:-30}" "${3:-20}"

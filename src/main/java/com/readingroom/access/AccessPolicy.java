@@ -4,6 +4,7 @@ import com.readingroom.identity.Person;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that decides who may read what. Every answer is computed from the agreements as they stand at the
@@ -50,6 +51,12 @@ public interface AccessPolicy {
         AccessDecision file(String path);
 
         AccessDecision tree(String directory);
+
+        /**
+         * The repository decided about, as read for these decisions; empty when it does not exist. For a caller that
+         * has an ALLOW in hand and must not read the catalogue a second time; never to tell a person what exists.
+         */
+        Optional<HostedRepository> repository();
     }
 
     /**

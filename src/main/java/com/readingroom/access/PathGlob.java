@@ -1,6 +1,8 @@
 package com.readingroom.access;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,14 @@ import java.util.regex.Pattern;
  * a leading slash, control characters) are rejected when compiled rather than guessed at.
  */
 public final class PathGlob {
+
+    /**
+     * Compiled patterns by their text. A pattern's meaning never changes, so this holds no decision: the policy still
+     * reads the scopes afresh on every request. It only spares recompiling regexes for every path of a listing.
+     */
+    private static final Map<String, PathGlob> COMPILED = new ConcurrentHashMap<>();
+
+    private static final int MAX_COMPILED = 10_000;
 
     private final String glob;
     private final List<String> segments;
@@ -30,6 +40,19 @@ public final class PathGlob {
      * @throws IllegalArgumentException with a message saying what is wrong with the pattern
      */
     public static PathGlob compile(String glob) {
+        PathGlob compiled = glob == null ? null : COMPILED.get(glob);
+        if (compiled != null) {
+            return compiled;
+        }
+        compiled = parse(glob);
+        if (COMPILED.size() >= MAX_COMPILED) {
+            COMPILED.clear();
+        }
+        COMPILED.put(glob, compiled);
+        return compiled;
+    }
+
+    private static PathGlob parse(String glob) {
         if (glob == null || glob.isBlank()) {
             throw new IllegalArgumentException("A path pattern must not be empty.");
         }

@@ -13,6 +13,7 @@ package com.readingroom.source;
  * @param truncated whether only the first part of a large file is shown
  * @param lines how many lines are shown
  * @param language the highlighting language ({@code plaintext} when unknown)
+ * @param sha256 SHA-256 (hex) of the bytes shown: the part shown of a large file, nothing for a binary one
  */
 public record FileContent(
         RepoPath at,
@@ -25,7 +26,8 @@ public record FileContent(
         String charset,
         boolean truncated,
         int lines,
-        String language) {
+        String language,
+        String sha256) {
 
     public enum Kind {
         TEXT,

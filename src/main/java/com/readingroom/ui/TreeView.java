@@ -7,6 +7,8 @@ import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import com.readingroom.source.FileContent;
 import com.readingroom.source.RepoPath;
+import com.readingroom.source.ReviewerNote;
+import com.readingroom.source.ReviewerNotes;
 import com.readingroom.source.SourceNotFoundException;
 import com.readingroom.source.SourceReader;
 import com.readingroom.source.SourceRef;
@@ -47,8 +49,12 @@ public class TreeView extends SourceView {
 
     private static final List<String> READMES = List.of("readme.md", "readme", "readme.txt");
 
-    public TreeView(SourceReader reader, CurrentPerson currentPerson, Agencies agencies, Clock clock) {
+    private final ReviewerNotes notes;
+
+    public TreeView(
+            SourceReader reader, CurrentPerson currentPerson, Agencies agencies, Clock clock, ReviewerNotes notes) {
         super(reader, currentPerson, agencies, clock);
+        this.notes = notes;
     }
 
     @Override
@@ -84,6 +90,39 @@ public class TreeView extends SourceView {
             add(entries(repository, revision, listing));
         }
         readme(person, repository, revision, listing).ifPresent(this::add);
+        if (listing.at().path().isEmpty()) {
+            notesOf(person, repository).ifPresent(this::add);
+        }
+    }
+
+    /** The agency's notes in this repository, newest first, each a link to its lines. */
+    private Optional<Div> notesOf(Person person, String repository) {
+        List<ReviewerNote> all = notes.in(person, repository);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Div box = new Div();
+        box.setId("repository-notes");
+        box.addClassName("rr-card");
+        box.add(new H3("Notes of your agency (" + all.size() + ")"));
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        for (ReviewerNote note : all.subList(0, Math.min(50, all.size()))) {
+            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem();
+            item.add(new com.vaadin.flow.component.html.Anchor(
+                    SourceLinks.fileHref(repository, note.commitId(), note.path(), note.lines()),
+                    note.path() + " lines " + note.lines()));
+            Span body = new Span(" — " + note.author() + ": " + abbreviate(note.body()));
+            body.addClassName("rr-muted");
+            item.add(body);
+            list.add(item);
+        }
+        box.add(list);
+        return Optional.of(box);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replace('\n', ' ');
+        return line.length() <= 120 ? line : line.substring(0, 117) + "…";
     }
 
     private static Select<String> refPicker(String repository, List<SourceRef> refs, String revision, String path) {

@@ -82,6 +82,7 @@ public final class SourceBenchmark {
             SourceReader reader = app.getBean(SourceReader.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             System.out.printf(Locale.ROOT, "database: %s, readers: %d, seconds: %d%n", database, readers, seconds);
+            breakdown(app, corpus, people.getFirst());
             fileViews(reader, jdbc, people, seconds);
             listings(reader, people.getFirst());
         }
@@ -177,6 +178,62 @@ public final class SourceBenchmark {
                     ms(all[all.length - 1]),
                     eventsAfter - eventsBefore);
         }
+    }
+
+    /** Where one file view's time goes, each part alone, single-threaded. */
+    private static void breakdown(ConfigurableApplicationContext app, Path corpus, Person person) throws Exception {
+        signIn(person);
+        com.readingroom.access.AccessPolicy policy = app.getBean(com.readingroom.access.AccessPolicy.class);
+        com.readingroom.audit.AuditLog log = app.getBean(com.readingroom.audit.AuditLog.class);
+        Catalog catalog = app.getBean(Catalog.class);
+        SourceReader reader = app.getBean(SourceReader.class);
+        RepoPath file = new RepoPath("linux", "refs/tags/release/6.1", FILE);
+        time("  part: whole reader.file", 2000, () -> reader.file(person, file).blobId());
+        time(
+                "  part: policy.decide",
+                2000,
+                () -> policy.decide(person, "linux", "refs/tags/release/6.1", FILE, Instant.now())
+                        .reason());
+        time(
+                "  part: catalog.findRepository",
+                2000,
+                () -> catalog.findRepository("linux").orElseThrow().name());
+        time(
+                "  part: auditLog.append (durable)",
+                2000,
+                () -> String.valueOf(log.append(new com.readingroom.audit.AuditRecord(
+                        com.readingroom.audit.AuditAction.FILE_VIEW,
+                        person.agencyId(),
+                        "RR-BENCH-1",
+                        1L,
+                        "file linux:" + FILE,
+                        "2006 lines shown",
+                        new com.readingroom.audit.Disclosure(
+                                "linux",
+                                "refs/tags/release/6.1",
+                                "0".repeat(40),
+                                FILE,
+                                "0".repeat(40),
+                                "0".repeat(64),
+                                2006,
+                                List.of())))));
+        try (org.eclipse.jgit.lib.Repository git = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(corpus.resolve("linux.git").toFile())
+                .build()) {
+            time("  part: JGit ref, commit, tree walk and blob", 2000, () -> {
+                try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git);
+                        org.eclipse.jgit.lib.ObjectReader objects = git.newObjectReader()) {
+                    var commit = walk.parseCommit(
+                            git.exactRef("refs/tags/release/6.1").getObjectId());
+                    try (var tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(objects, FILE, commit.getTree())) {
+                        return String.valueOf(objects.open(tree.getObjectId(0)).getCachedBytes().length);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        SecurityContextHolder.clearContext();
     }
 
     private static void listings(SourceReader reader, Person person) {

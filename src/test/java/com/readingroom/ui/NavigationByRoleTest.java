@@ -44,7 +44,8 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("pm");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Agencies", "People", "Products");
+        assertThat(menu())
+                .containsExactly("Agreements", "Access matrix", "Agencies", "People", "Products", "Reading holds");
         @SuppressWarnings("unchecked")
         Grid<Agreement> grid = _get(Grid.class, spec -> spec.withId("agreements"));
         assertThat(GridKt._size(grid)).isEqualTo(3);
@@ -72,7 +73,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("auditor");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Audit log");
+        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Reading holds", "Audit log");
     }
 
     @Test

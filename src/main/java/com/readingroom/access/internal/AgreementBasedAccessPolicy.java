@@ -4,7 +4,6 @@ import com.readingroom.access.AccessDecision;
 import com.readingroom.access.AccessDecision.Outcome;
 import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.AccessPolicy;
-import com.readingroom.access.Agency;
 import com.readingroom.access.AgencyStatus;
 import com.readingroom.access.Agreement;
 import com.readingroom.access.Explanation;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,27 +42,28 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         TREE
     }
 
-    private final JpaAgreements agreements;
+    private final GrantFacts facts;
     private final JpaCatalog catalog;
-    private final JpaAgencies agencies;
 
-    AgreementBasedAccessPolicy(JpaAgreements agreements, JpaCatalog catalog, JpaAgencies agencies) {
-        this.agreements = agreements;
+    AgreementBasedAccessPolicy(GrantFacts facts, JpaCatalog catalog) {
+        this.facts = facts;
         this.catalog = catalog;
-        this.agencies = agencies;
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public AccessDecision decide(Person person, String repository, String ref, String path, Instant instant) {
         return evaluate(facts(person, repository, instant), ref, path, Kind.FILE, null);
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public AccessDecision decideTree(Person person, String repository, String ref, String directory, Instant instant) {
         return evaluate(facts(person, repository, instant), ref, directory, Kind.TREE, null);
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public PathDecisions decisionsFor(Person person, String repository, String ref, Instant instant) {
         Facts facts = facts(person, repository, instant);
         return new PathDecisions() {
@@ -75,10 +76,16 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             public AccessDecision tree(String directory) {
                 return evaluate(facts, ref, directory, Kind.TREE, null);
             }
+
+            @Override
+            public Optional<HostedRepository> repository() {
+                return facts.repository();
+            }
         };
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public AccessDecision check(Person person, String repository, String ref, String path, Instant instant) {
         AccessDecision decision = decide(person, repository, ref, path, instant);
         if (!decision.allowed()) {
@@ -88,6 +95,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean test(Person person, String repository, String ref, String path, Instant instant) {
         return decide(person, repository, ref, path, instant).allowed();
     }
@@ -101,6 +109,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<String> readableRefs(Person person, String repository, Collection<String> refs, Instant instant) {
         Facts facts = facts(person, repository, instant);
         return refs.stream()
@@ -139,8 +148,8 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                 repositoryName,
                 instant,
                 personRefused,
-                catalog.findRepository(repositoryName),
-                sorted(agreements.agreementsOf(person.agencyId())));
+                facts.repository(repositoryName),
+                sorted(facts.agreementsOf(person.agencyId())));
     }
 
     private AccessDecision evaluate(Facts facts, String ref, String rawPath, Kind kind, List<String> steps) {
@@ -262,8 +271,8 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         } else if (person.agencyId() == null) {
             refusal = "Your account belongs to no agency, and only agencies hold agreements.";
         } else {
-            Optional<Agency> agency = agencies.findInternal(person.agencyId());
-            if (agency.isEmpty() || agency.get().status() != AgencyStatus.ACTIVE) {
+            Optional<AgencyStatus> agency = facts.agencyStatus(person.agencyId());
+            if (agency.isEmpty() || agency.get() != AgencyStatus.ACTIVE) {
                 refusal = "Your agency is not active in Reading Room.";
             }
         }
@@ -274,7 +283,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     private List<Agreement> inForce(long agencyId, Instant instant) {
-        return sorted(agreements.agreementsOf(agencyId)).stream()
+        return sorted(facts.agreementsOf(agencyId)).stream()
                 .filter(agreement -> agreement.isInForceAt(instant))
                 .toList();
     }

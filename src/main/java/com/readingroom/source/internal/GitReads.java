@@ -163,7 +163,8 @@ final class GitReads {
                     "US-ASCII",
                     false,
                     1,
-                    "plaintext");
+                    "plaintext",
+                    sha256(found.id().name().getBytes(java.nio.charset.StandardCharsets.US_ASCII), 40));
         }
         Bytes bytes = read(git, found.id(), limit);
         if (found.mode() == FileMode.SYMLINK) {
@@ -179,7 +180,8 @@ final class GitReads {
                     "UTF-8",
                     false,
                     1,
-                    "plaintext");
+                    "plaintext",
+                    sha256(bytes.data(), bytes.length()));
         }
         if (RawText.isBinary(bytes.data(), bytes.length(), bytes.complete())) {
             return new FileContent(
@@ -193,7 +195,8 @@ final class GitReads {
                     null,
                     false,
                     0,
-                    language);
+                    language,
+                    null);
         }
         int length = bytes.length();
         if (!bytes.complete()) {
@@ -213,7 +216,18 @@ final class GitReads {
                 text.charset().name(),
                 !bytes.complete(),
                 TextDecoding.lineCount(text.text()),
-                language);
+                language,
+                sha256(bytes.data(), length));
+    }
+
+    static String sha256(byte[] data, int length) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(data, 0, length);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static int lastIndexOf(byte[] data, int length, byte value) {

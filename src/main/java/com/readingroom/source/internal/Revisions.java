@@ -67,7 +67,7 @@ class Revisions {
         if (!decision.allowed()) {
             return new Resolution(null, decision);
         }
-        HostedRepository hosted = catalog.findRepository(at.repository()).orElseThrow();
+        HostedRepository hosted = decisions.repository().orElseThrow();
         Repository git = repositories.open(hosted);
         try (RevWalk walk = new RevWalk(git)) {
             Ref found = git.getRefDatabase().exactRef(ref);

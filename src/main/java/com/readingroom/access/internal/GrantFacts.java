@@ -1,0 +1,149 @@
+package com.readingroom.access.internal;
+
+import com.readingroom.access.AgencyStatus;
+import com.readingroom.access.Agreement;
+import com.readingroom.access.AgreementStatus;
+import com.readingroom.access.HostedRepository;
+import com.readingroom.access.Scope;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the access policy reads on every request, in three plain SQL queries: an agency's status, a repository by
+ * name, and an agency's agreements with their scopes. The policy runs for every view, listing and search, so this
+ * path stays off the ORM; the rows are the same ones {@link JpaAgreements} and {@link JpaCatalog} map.
+ */
+@Component
+class GrantFacts {
+
+    private static final String AGREEMENTS = """
+            select ag.id, ag.reference, ag.agency_id, agc.name as agency_name, ag.title, ag.terms, ag.valid_from,
+                   ag.valid_until, ag.status, ag.status_changed_at, ag.status_reason,
+                   s.id as scope_id, s.product_id, p.name as product_name, s.include_paths, s.exclude_paths,
+                   s.ref_patterns, s.valid_from as scope_from, s.valid_until as scope_until
+              from agreement ag
+              join agency agc on agc.id = ag.agency_id
+              left join agreement_scope s on s.agreement_id = ag.id
+              left join product p on p.id = s.product_id
+             where ag.agency_id = ?
+             order by ag.reference, s.id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    GrantFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<AgencyStatus> agencyStatus(long agencyId) {
+        return jdbc.query("select status from agency where id = ?", (rs, row) -> rs.getString(1), agencyId).stream()
+                .findFirst()
+                .map(AgencyStatus::valueOf);
+    }
+
+    Optional<HostedRepository> repository(String name) {
+        return jdbc
+                .query(
+                        "select r.id, r.product_id, p.name, r.name, r.description, r.storage_path"
+                                + " from source_repository r join product p on p.id = r.product_id where r.name = ?",
+                        (rs, row) -> new HostedRepository(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                Path.of(rs.getString(6))),
+                        name)
+                .stream()
+                .findFirst();
+    }
+
+    /** The agency's agreements, by reference, each with its scopes. */
+    List<Agreement> agreementsOf(long agencyId) {
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        jdbc.query(
+                AGREEMENTS,
+                (ResultSet rs) -> {
+                    long id = rs.getLong("id");
+                    Row row = rows.computeIfAbsent(id, key -> new Row(new ArrayList<>()));
+                    if (row.header == null) {
+                        row.header = header(rs);
+                    }
+                    long scopeId = rs.getLong("scope_id");
+                    if (!rs.wasNull()) {
+                        row.scopes.add(new Scope(
+                                scopeId,
+                                rs.getLong("product_id"),
+                                rs.getString("product_name"),
+                                lines(rs.getString("include_paths")),
+                                lines(rs.getString("exclude_paths")),
+                                lines(rs.getString("ref_patterns")),
+                                instant(rs.getTimestamp("scope_from")),
+                                instant(rs.getTimestamp("scope_until"))));
+                    }
+                },
+                agencyId);
+        return rows.values().stream().map(Row::toAgreement).toList();
+    }
+
+    private static Agreement header(ResultSet rs) throws SQLException {
+        return new Agreement(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                rs.getLong("agency_id"),
+                rs.getString("agency_name"),
+                rs.getString("title"),
+                rs.getString("terms"),
+                instant(rs.getTimestamp("valid_from")),
+                instant(rs.getTimestamp("valid_until")),
+                AgreementStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("status_changed_at")),
+                rs.getString("status_reason"),
+                List.of());
+    }
+
+    /** As {@link LinesConverter} stores them: one pattern per line. */
+    private static List<String> lines(String column) {
+        return column == null || column.isEmpty() ? List.of() : Arrays.asList(column.split("\n"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static final class Row {
+        private final List<Scope> scopes;
+        private Agreement header;
+
+        Row(List<Scope> scopes) {
+            this.scopes = scopes;
+        }
+
+        Agreement toAgreement() {
+            return new Agreement(
+                    header.id(),
+                    header.reference(),
+                    header.agencyId(),
+                    header.agencyName(),
+                    header.title(),
+                    header.terms(),
+                    header.validFrom(),
+                    header.validUntil(),
+                    header.storedStatus(),
+                    header.statusChangedAt(),
+                    header.statusReason(),
+                    scopes);
+        }
+    }
+}
