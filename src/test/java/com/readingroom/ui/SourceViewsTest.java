@@ -105,6 +105,22 @@ class SourceViewsTest extends KaribuViewTest {
     }
 
     @Test
+    void whenTheAuditLogCannotRecordTheFileIsNotShownAndThePersonIsTold() {
+        signInAs("nato.reviewer");
+        jdbc.execute("alter table audit_event rename to audit_event_unavailable");
+        try {
+            open(FileView.class, "windows-kernel", "rev", "refs/tags/release/2.0", "path", "src/ke/sched.c");
+        } finally {
+            jdbc.execute("alter table audit_event_unavailable rename to audit_event");
+        }
+        assertThat(_get(Div.class, spec -> spec.withId("source-unavailable"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("The audit log cannot record this right now", "nothing was shown");
+        assertThat(_find(CodeBlock.class)).isEmpty();
+    }
+
+    @Test
     void anUnknownRefSaysSoWithoutAStackTrace() {
         signInAs("nato.reviewer");
         open(TreeView.class, "windows-kernel", "rev", "refs/tags/release/7.0");
