@@ -71,6 +71,10 @@ class SourceJourneyIT {
                     driver -> !history.findElements(By.cssSelector("a")).isEmpty());
             history.findElements(By.cssSelector("a")).getFirst().click();
 
+            assertThat(noStore(reviewer, reviewer.browser.getCurrentUrl()))
+                    .as("a page that shows source is never stored by the browser or a proxy")
+                    .contains("no-store");
+
             WebElement diff = reviewer.visible(By.cssSelector("#diff .rr-diff"));
             assertThat(diff.findElements(By.cssSelector("tr.rr-add, tr.rr-del")))
                     .isNotEmpty();
@@ -130,6 +134,25 @@ class SourceJourneyIT {
             assertThat(denials("cyber.reviewer")).isEqualTo(deniedBefore + 1);
         } finally {
             asRole("PROGRAM_MANAGER", () -> agreements.resume(cyber.id()));
+        }
+    }
+
+    /** The Cache-Control header of the page, fetched again with the browser's session. */
+    private static String noStore(BrowserSession session, String url) {
+        String cookie = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<Void> response = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Cookie", "JSESSIONID=" + cookie)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return String.join(",", response.headers().allValues("Cache-Control"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
