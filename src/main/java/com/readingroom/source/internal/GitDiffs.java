@@ -109,7 +109,9 @@ final class GitDiffs {
             return RawText.EMPTY_TEXT;
         }
         GitReads.Bytes bytes = GitReads.read(git, blob, 8L * 1024 * 1024);
-        if (!bytes.complete() || RawText.isBinary(bytes.data(), bytes.length(), true)) {
+        if (!bytes.complete()
+                || !TextDecoding.hasUtf16Bom(bytes.data(), bytes.length())
+                        && RawText.isBinary(bytes.data(), bytes.length(), true)) {
             return null;
         }
         return new RawText(TextDecoding.decode(bytes.data(), bytes.length())

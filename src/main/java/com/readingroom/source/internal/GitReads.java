@@ -183,7 +183,9 @@ final class GitReads {
                     "plaintext",
                     sha256(bytes.data(), bytes.length()));
         }
-        if (RawText.isBinary(bytes.data(), bytes.length(), bytes.complete())) {
+        // UTF-16 text (common for Windows resource files) is full of NUL bytes: its byte-order mark says it is text.
+        if (!TextDecoding.hasUtf16Bom(bytes.data(), bytes.length())
+                && RawText.isBinary(bytes.data(), bytes.length(), bytes.complete())) {
             return new FileContent(
                     at,
                     ref,

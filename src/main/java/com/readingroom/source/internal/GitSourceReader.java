@@ -313,7 +313,9 @@ class GitSourceReader implements SourceReader {
             }
             GitReads.Bytes head = GitReads.read(
                     resolved.git(), found.id(), properties.maxFileSize().toBytes());
-            if (!head.complete() || org.eclipse.jgit.diff.RawText.isBinary(head.data(), head.length(), true)) {
+            if (!head.complete()
+                    || !TextDecoding.hasUtf16Bom(head.data(), head.length())
+                            && org.eclipse.jgit.diff.RawText.isBinary(head.data(), head.length(), true)) {
                 throw new SourceNotFoundException("Blame is shown only for text files up to "
                         + properties.maxFileSize().toKilobytes() + " KB; open the file instead.");
             }

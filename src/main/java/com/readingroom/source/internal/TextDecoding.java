@@ -44,6 +44,12 @@ final class TextDecoding {
         }
     }
 
+    static boolean hasUtf16Bom(byte[] bytes, int length) {
+        return length >= 2
+                && (((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)
+                        || ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe));
+    }
+
     /** How many lines the text has (a last line without a newline counts). */
     static int lineCount(String text) {
         if (text.isEmpty()) {
