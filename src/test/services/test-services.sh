@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts what the integration tests need: a PostgreSQL server on 127.0.0.1:55432 with
-# database "rr" owned by role "rr" (password "rr"), and Debian's Chromium with its ChromeDriver.
+# database "rr" owned by role "rr" (password "rr"), Debian's Chromium with its ChromeDriver, and Debian's Go with golang.org/x/mod
+# (the reference implementation of signed notes and tlog proofs, for the interop test).
 # Maven runs "start" before the integration tests and "stop" after them (see pom.xml).
 set -euo pipefail
 
@@ -42,6 +43,9 @@ ensure_installed() {
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
     { [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ]; } || missing+=(postgresql)
+    # The Go reference implementation of signed notes and tlog proofs, for the interop test (AuditApiIT).
+    [ -x /usr/bin/go ] || missing+=(golang-go)
+    [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]}"
         install_packages "${missing[@]}"

@@ -43,10 +43,9 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/styles/**")
                 .permitAll());
-        // Spring Security's cache control (no-cache, no-store) stays on for every response, the UIDL ones that carry
-        // source included: every view must reach the server, be checked and be audited.
-        http.headers(headers -> headers.cacheControl(org.springframework.security.config.Customizer.withDefaults())
-                .frameOptions(frame -> frame.deny())
+        // Caching headers: see NoStoreHeaders (Spring Security's own cache-control header did not reach Vaadin's
+        // pages).
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();

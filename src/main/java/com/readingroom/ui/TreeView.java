@@ -161,6 +161,9 @@ public class TreeView extends SourceView {
                 .setHeader("Name")
                 .setFlexGrow(4);
         grid.addColumn(TreeView::size).setHeader("Size").setFlexGrow(1);
+        grid.addComponentColumn(entry -> lastChange(repository, entry))
+                .setHeader("Last change")
+                .setFlexGrow(4);
         grid.setItems(listing.entries());
         return grid;
     }
@@ -187,6 +190,20 @@ public class TreeView extends SourceView {
                 }
             }
         }
+        return cell;
+    }
+
+    private static com.vaadin.flow.component.Component lastChange(String repository, TreeEntry entry) {
+        if (entry.lastCommit() == null) {
+            return new Span();
+        }
+        Div cell = new Div();
+        cell.add(SourceLinks.commit(
+                entry.lastCommit().subject(), repository, entry.lastCommit().id()));
+        Span when = new Span(" · " + Formats.date(entry.lastCommit().authored()));
+        when.addClassName("rr-muted");
+        cell.add(when);
+        cell.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis");
         return cell;
     }
 

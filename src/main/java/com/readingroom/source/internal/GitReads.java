@@ -83,6 +83,122 @@ final class GitReads {
         return entries;
     }
 
+    /** Finding each entry's last commit walks history: done only for folders this small, and only this long. */
+    static final int LAST_COMMIT_MAX_ENTRIES = 300;
+
+    static final long LAST_COMMIT_BUDGET_NANOS = 40_000_000L;
+
+    /**
+     * Adds to each entry the newest commit that changed it, walking back from {@code start} through the commits that
+     * changed the folder, until every entry has one or the time budget is spent (then the rest stay without).
+     */
+    static List<TreeEntry> withLastCommits(
+            Repository git, RevCommit start, String directory, List<TreeEntry> entries, PathDecisions decisions)
+            throws IOException {
+        if (entries.isEmpty() || entries.size() > LAST_COMMIT_MAX_ENTRIES) {
+            return entries;
+        }
+        java.util.Map<String, CommitSummary> found = new java.util.HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        entries.forEach(entry -> wanted.add(entry.name()));
+        long deadline = System.nanoTime() + LAST_COMMIT_BUDGET_NANOS;
+        int depth = directory.isEmpty() ? 0 : directory.split("/").length;
+        try (RevWalk walk = new RevWalk(git);
+                ObjectReader reader = git.newObjectReader()) {
+            if (!directory.isEmpty()) {
+                walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(directory), TreeFilter.ANY_DIFF));
+            }
+            walk.markStart(walk.parseCommit(start));
+            for (RevCommit commit : walk) {
+                for (String name : changedChildren(reader, commit, directory, depth, decisions, wanted)) {
+                    found.put(name, summary(commit));
+                    wanted.remove(name);
+                }
+                if (wanted.isEmpty() || System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        }
+        return entries.stream()
+                .map(entry -> found.containsKey(entry.name()) ? entry.withLastCommit(found.get(entry.name())) : entry)
+                .toList();
+    }
+
+    /**
+     * The names of the folder's direct entries still {@code wanted} under which a readable file differs between
+     * the commit and its (first, possibly rewritten) parent. Changes to excluded files do not count: their commit must
+     * not be shown. Each changed sub-folder is searched only until its first readable change.
+     */
+    private static java.util.Set<String> changedChildren(
+            ObjectReader reader,
+            RevCommit commit,
+            String directory,
+            int depth,
+            PathDecisions decisions,
+            java.util.Set<String> wanted)
+            throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (TreeWalk walk = new TreeWalk(reader);
+                RevWalk parse = new RevWalk(reader)) {
+            walk.addTree(commit.getTree());
+            if (commit.getParentCount() > 0) {
+                walk.addTree(parse.parseCommit(commit.getParent(0)).getTree());
+            } else {
+                walk.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+            }
+            walk.setRecursive(false);
+            walk.setFilter(
+                    directory.isEmpty()
+                            ? TreeFilter.ANY_DIFF
+                            : AndTreeFilter.create(PathFilter.create(directory), TreeFilter.ANY_DIFF));
+            while (walk.next()) {
+                if (walk.getDepth() < depth) {
+                    if (walk.isSubtree()) {
+                        walk.enterSubtree();
+                    }
+                    continue;
+                }
+                String name = walk.getNameString();
+                if (!wanted.contains(name)) {
+                    continue;
+                }
+                boolean readable = walk.isSubtree()
+                        ? readableChangeUnder(
+                                reader, walk.getObjectId(0), walk.getObjectId(1), walk.getPathString(), decisions)
+                        : decisions.file(walk.getPathString()).allowed();
+                if (readable) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean readableChangeUnder(
+            ObjectReader reader, ObjectId now, ObjectId before, String folder, PathDecisions decisions)
+            throws IOException {
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            addTreeOrEmpty(walk, now);
+            addTreeOrEmpty(walk, before);
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            while (walk.next()) {
+                if (decisions.file(folder + "/" + walk.getPathString()).allowed()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void addTreeOrEmpty(TreeWalk walk, ObjectId tree) throws IOException {
+        if (tree.equals(ObjectId.zeroId())) {
+            walk.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+        } else {
+            walk.addTree(tree);
+        }
+    }
+
     private static TreeEntry entry(ObjectReader reader, String name, String path, FileMode mode, ObjectId id)
             throws IOException {
         if (mode == FileMode.GITLINK) {

@@ -146,7 +146,13 @@ class GitSourceReader implements SourceReader {
                 throw new SourceNotFoundException(
                         "There is no folder '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
             }
-            List<String> listed = entries.stream().map(TreeEntry::path).toList();
+            entries = GitReads.withLastCommits(resolved.git(), resolved.commit(), path, entries, resolved.decisions());
+            List<String> listed = entries.stream()
+                    .map(entry -> entry.path()
+                            + (entry.lastCommit() == null
+                                    ? ""
+                                    : " " + entry.lastCommit().id()))
+                    .toList();
             record(
                     resolved,
                     AuditAction.TREE_VIEW,

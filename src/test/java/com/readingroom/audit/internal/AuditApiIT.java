@@ -97,6 +97,60 @@ class AuditApiIT {
         assertThat(result.ok()).as(result.message()).isTrue();
     }
 
+    /**
+     * Interop: the Go reference implementation of signed notes and tlog proofs (golang.org/x/mod, from Debian's
+     * golang-golang-x-mod-dev) verifies our checkpoint signature, every inclusion proof of a bundle, and a
+     * consistency proof, unchanged; and refuses a tampered proof and a reversed pair of checkpoints.
+     */
+    @Test
+    void theGoReferenceImplementationVerifiesOurCheckpointsAndProofs(@TempDir Path folder) throws Exception {
+        String key = send("GET", "/api/v1/audit/log.pub", "auditor").body();
+        String first = send("POST", "/api/v1/audit/checkpoint", "auditor").body();
+        assertThat(send("GET", "/api/v1/audit/log.pub", "nato.reviewer").statusCode())
+                .isEqualTo(403);
+        HttpResponse<byte[]> zip =
+                http.send(request("GET", "/api/v1/audit/bundle", "auditor"), HttpResponse.BodyHandlers.ofByteArray());
+        Path bundle = Files.createDirectories(folder.resolve("bundle"));
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Files.write(bundle.resolve(entry.getName()), entries.readAllBytes());
+            }
+        }
+        String latest = Files.readString(bundle.resolve("checkpoint"));
+        Checkpoint newer =
+                Checkpoint.parse(NoteVerifier.fromVerifierKey(key.strip()).open(latest));
+        Checkpoint older =
+                Checkpoint.parse(NoteVerifier.fromVerifierKey(key.strip()).open(first));
+        Path pub = Files.writeString(folder.resolve("log.pub"), key);
+        Path old = Files.writeString(folder.resolve("old"), first);
+        Path now = Files.writeString(folder.resolve("new"), latest);
+        Path proof = Files.writeString(
+                folder.resolve("proof.json"),
+                send("GET", "/api/v1/audit/proof/consistency?from=" + older.size() + "&to=" + newer.size(), "auditor")
+                        .body());
+
+        assertThat(ReferenceTooling.tlogcheck("bundle", bundle.toString()))
+                .startsWith("ok: verified with golang.org/x/mod")
+                .contains(newer.size() + " inclusion proofs");
+        assertThat(ReferenceTooling.tlogcheck(
+                        "consistency", pub.toString(), old.toString(), now.toString(), proof.toString()))
+                .startsWith("ok: verified with golang.org/x/mod");
+        assertThat(ReferenceTooling.tlogcheck(
+                        "consistency", pub.toString(), now.toString(), old.toString(), proof.toString()))
+                .startsWith("failed:");
+
+        Path proofs = bundle.resolve("proofs.jsonl");
+        List<String> lines = Files.readAllLines(proofs);
+        String line = lines.get(1);
+        int at = line.indexOf("\"proof\":[\"") + "\"proof\":[\"".length();
+        String tampered = line.substring(0, at) + (line.charAt(at) == 'A' ? 'B' : 'A') + line.substring(at + 1);
+        lines.set(1, tampered);
+        Files.write(proofs, lines);
+        assertThat(ReferenceTooling.tlogcheck("bundle", bundle.toString()))
+                .startsWith("failed:")
+                .contains("(line 2) is not in the log");
+    }
+
     @Test
     void onlyAuditorsMayReadTheLedgerAndBadParametersAreExplained() throws Exception {
         assertThat(send("GET", "/api/v1/audit/log.pub", "nato.reviewer").statusCode())

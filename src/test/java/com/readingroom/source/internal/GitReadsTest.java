@@ -157,6 +157,59 @@ class GitReadsTest {
         assertThat(withoutPem).extracting(TreeEntry::name).doesNotContain("secrets");
     }
 
+    @Test
+    void anEntrysLastCommitIgnoresCommitsThatChangedOnlyExcludedFiles() throws IOException {
+        RevCommit first;
+        RevCommit second;
+        try (ObjectInserter insert = git.newObjectInserter();
+                RevWalk walk = new RevWalk(git)) {
+            ObjectId code = blob(insert, "int main(void) { return 0; }\n");
+            first = walk.parseCommit(commit(insert, folder(insert, code, blob(insert, "key one\n")), null, "add"));
+            second = walk.parseCommit(
+                    commit(insert, folder(insert, code, blob(insert, "key two\n")), first, "rotate the key"));
+        }
+        List<TreeEntry> dir = List.of(new TreeEntry("dir", "dir", TreeEntry.Kind.DIRECTORY, -1, null));
+
+        List<TreeEntry> forAll = GitReads.withLastCommits(git, second, "", dir, decisions(path -> true));
+        assertThat(forAll.getFirst().lastCommit().id()).isEqualTo(second.name());
+        List<TreeEntry> withoutPem =
+                GitReads.withLastCommits(git, second, "", dir, decisions(path -> !path.endsWith(".pem")));
+        assertThat(withoutPem.getFirst().lastCommit().id()).isEqualTo(first.name());
+        List<TreeEntry> inside = GitReads.withLastCommits(
+                git,
+                second,
+                "dir",
+                List.of(new TreeEntry("a.c", "dir/a.c", TreeEntry.Kind.FILE, 30, null)),
+                decisions(path -> true));
+        assertThat(inside.getFirst().lastCommit().subject()).isEqualTo("add");
+    }
+
+    private static ObjectId folder(ObjectInserter insert, ObjectId code, ObjectId key) throws IOException {
+        TreeFormatter dir = new TreeFormatter();
+        dir.append("a.c", FileMode.REGULAR_FILE, code);
+        dir.append("secret.pem", FileMode.REGULAR_FILE, key);
+        TreeFormatter root = new TreeFormatter();
+        root.append("dir", FileMode.TREE, insert.insert(dir));
+        return insert.insert(root);
+    }
+
+    private static ObjectId commit(ObjectInserter insert, ObjectId tree, RevCommit parent, String message)
+            throws IOException {
+        CommitBuilder builder = new CommitBuilder();
+        PersonIdent who = new PersonIdent(
+                "Test", "test@example.test", Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        builder.setAuthor(who);
+        builder.setCommitter(who);
+        builder.setMessage(message + "\n");
+        builder.setTreeId(tree);
+        if (parent != null) {
+            builder.setParentId(parent);
+        }
+        ObjectId id = insert.insert(builder);
+        insert.flush();
+        return id;
+    }
+
     private FileContent file(String path) throws IOException {
         GitReads.Found found = GitReads.find(git, commit, path);
         return GitReads.file(

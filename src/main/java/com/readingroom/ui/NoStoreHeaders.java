@@ -1,0 +1,105 @@
+package com.readingroom.ui;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Nothing that may carry source is ever stored by a browser or a proxy: every response but the static assets (the
+ * Vaadin bundle, WebJars, our CSS and scripts) is {@code Cache-Control: no-store}, set before anything is written and
+ * kept even if a later layer tries to set its own caching headers. Every view must reach the server, be checked and be
+ * audited. (With Vaadin's security configuration, Spring Security's own cache-control header was seen missing.)
+ */
+@Configuration(proxyBeanMethods = false)
+class NoStoreHeaders {
+
+    static final String NO_STORE = "no-store, no-cache, max-age=0, must-revalidate";
+
+    private static final List<String> STATIC_PREFIXES =
+            List.of("/VAADIN/build/", "/VAADIN/static/", "/webjars/", "/styles/", "/js/", "/icons/", "/images/");
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> noStoreFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    static boolean isStaticAsset(String path) {
+        return STATIC_PREFIXES.stream().anyMatch(path::startsWith) || path.equals("/favicon.ico");
+    }
+
+    static final class Filter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            if (isStaticAsset(path)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            response.setHeader("Cache-Control", NO_STORE);
+            response.setHeader("Pragma", "no-cache");
+            response.setDateHeader("Expires", 0);
+            chain.doFilter(request, new KeepNoStore(response));
+        }
+    }
+
+    /** Ignores any later attempt to make the response cacheable. */
+    private static final class KeepNoStore extends HttpServletResponseWrapper {
+
+        KeepNoStore(HttpServletResponse response) {
+            super(response);
+        }
+
+        private static boolean caching(String name) {
+            String header = name.toLowerCase(Locale.ROOT);
+            return header.equals("cache-control")
+                    || header.equals("expires")
+                    || header.equals("pragma")
+                    || header.equals("etag")
+                    || header.equals("last-modified");
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!caching(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!caching(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setDateHeader(String name, long date) {
+            if (!caching(name)) {
+                super.setDateHeader(name, date);
+            }
+        }
+
+        @Override
+        public void addDateHeader(String name, long date) {
+            if (!caching(name)) {
+                super.addDateHeader(name, date);
+            }
+        }
+    }
+}
