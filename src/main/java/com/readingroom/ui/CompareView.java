@@ -57,7 +57,11 @@ public class CompareView extends SourceView {
         add(new DiffPanel(diff, diff.commit().id()));
     }
 
-    private static Select<String> picker(String id, String label, List<SourceRef> refs, String value) {
+    /**
+     * A picker of the granted refs with {@code value} chosen; a value that is not one of them (a commit id) is
+     * offered too.
+     */
+    static Select<String> picker(String id, String label, List<SourceRef> refs, String value) {
         Select<String> picker = new Select<>();
         picker.setId(id);
         picker.setLabel(label);

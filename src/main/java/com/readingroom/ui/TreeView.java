@@ -126,17 +126,7 @@ public class TreeView extends SourceView {
     }
 
     private static Select<String> refPicker(String repository, List<SourceRef> refs, String revision, String path) {
-        Select<String> picker = new Select<>();
-        picker.setId("ref-picker");
-        picker.setLabel("Branch or tag");
-        List<String> names = refs.stream().map(SourceRef::name).toList();
-        picker.setItems(
-                names.contains(revision)
-                        ? names
-                        : java.util.stream.Stream.concat(names.stream(), java.util.stream.Stream.of(revision))
-                                .toList());
-        picker.setItemLabelGenerator(Breadcrumb::describe);
-        picker.setValue(revision);
+        Select<String> picker = CompareView.picker("ref-picker", "Branch or tag", refs, revision);
         picker.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 UI.getCurrent()

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.readingroom.access.AccessDeniedException;
-import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -27,24 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
             "readingroom.source.hold-after=1s"
         })
 @ActiveProfiles("test")
-class ReadingGuardTests {
-
-    @Autowired
-    SourceReader reader;
+class ReadingGuardTests extends SourceContextTest {
 
     @Autowired
     ReadingHolds holds;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aFastReaderIsSlowedThenHeldUntilAProgramManagerClearsTheHold() {

@@ -5,39 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.readingroom.access.AccessDeniedException;
 import com.readingroom.identity.NewPerson;
-import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Notes stay with the agency that wrote them, on files its reviewers may read; the log says where, not what. */
 @SpringBootTest(properties = "readingroom.test.context=reviewer-notes")
 @ActiveProfiles("test")
-class ReviewerNotesTests {
+class ReviewerNotesTests extends SourceContextTest {
 
     static final String COMMIT = SourceReaderSecurityTests.KE_COMMIT;
 
     @Autowired
     ReviewerNotes notes;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aNoteIsSharedWithinTheAgencyOnlyAndItsTextStaysOutOfTheAuditLog() {

@@ -6,22 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.readingroom.access.AccessDeniedException;
-import com.readingroom.access.Agencies;
-import com.readingroom.access.Agreements;
-import com.readingroom.access.Catalog;
-import com.readingroom.identity.People;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -31,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "readingroom.test.context=source-reader")
 @ActiveProfiles("test")
-class SourceReaderSecurityTests {
+class SourceReaderSecurityTests extends SourceContextTest {
 
     static final String KERNEL = "windows-kernel";
     static final String RELEASE = "refs/tags/release/2.0";
@@ -40,34 +31,6 @@ class SourceReaderSecurityTests {
     static final String MM_ONLY_COMMIT = "549af4dea52f347832aedc0d4577cae38a6fa54b";
 
     static final String KE_COMMIT = "360b2dfa84efc02a97c0d4383ea8b05a8fb69e3a";
-
-    @Autowired
-    SourceReader reader;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    Agencies agencies;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    Catalog catalog;
-
-    @BeforeEach
-    void installFixture() {
-        SourceFixture.install(agencies, agreements, catalog, people);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     record Attempt(String who, Function<Call, Object> call) {}
 

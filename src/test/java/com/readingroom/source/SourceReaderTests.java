@@ -4,24 +4,15 @@ import static com.readingroom.source.SourceFixture.LAB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.readingroom.access.Agencies;
-import com.readingroom.access.Agreements;
-import com.readingroom.access.Catalog;
 import com.readingroom.audit.AuditUnavailableException;
-import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -31,38 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "readingroom.test.context=source-reader")
 @ActiveProfiles("test")
-class SourceReaderTests {
+class SourceReaderTests extends SourceContextTest {
 
     static final String KERNEL = "windows-kernel";
     static final String RELEASE = "refs/tags/release/2.0";
-
-    @Autowired
-    SourceReader reader;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    Agencies agencies;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    Catalog catalog;
-
-    @BeforeEach
-    void installFixture() {
-        SourceFixture.install(agencies, agreements, catalog, people);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aFileViewIsRecordedOnceWithTheAgreementScopeAndTheHashOfWhatWasShown() throws Exception {

@@ -119,11 +119,12 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
     @Override
     public List<ReadableProduct> readableProducts(Person person, Instant instant) {
-        if (refusePerson(person, new Trace(null)).isPresent()) {
+        GrantFacts.AgencyGrants grants = grantsOf(person);
+        if (refusePerson(person, grants, new Trace(null)).isPresent()) {
             return List.of();
         }
         List<ReadableProduct> readable = new ArrayList<>();
-        for (Agreement agreement : inForce(person.agencyId(), instant)) {
+        for (Agreement agreement : inForce(grants.agreements(), instant)) {
             for (Scope scope : agreement.scopes()) {
                 if (!scope.isInForceAt(instant)) {
                     continue;
@@ -139,7 +140,8 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
     /** What a decision reads from the database, read once per call (or once per {@link PathDecisions}). */
     private Facts facts(Person person, String repositoryName, Instant instant) {
-        Optional<String> personRefused = refusePerson(person, new Trace(null));
+        GrantFacts.AgencyGrants grants = grantsOf(person);
+        Optional<String> personRefused = refusePerson(person, grants, new Trace(null));
         if (personRefused.isPresent()) {
             return new Facts(person, repositoryName, instant, personRefused, Optional.empty(), List.of());
         }
@@ -149,7 +151,14 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                 instant,
                 personRefused,
                 facts.repository(repositoryName),
-                sorted(facts.agreementsOf(person.agencyId())));
+                sorted(grants.agreements()));
+    }
+
+    /** The person's agency and its agreements, read once for the request; none for vendor staff. */
+    private GrantFacts.AgencyGrants grantsOf(Person person) {
+        return person.agencyId() == null
+                ? new GrantFacts.AgencyGrants(Optional.empty(), List.of())
+                : facts.agency(person.agencyId());
     }
 
     private AccessDecision evaluate(Facts facts, String ref, String rawPath, Kind kind, List<String> steps) {
@@ -262,7 +271,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                         : include.matches(productPath) || include.mayMatchUnder(productPath));
     }
 
-    private Optional<String> refusePerson(Person person, Trace trace) {
+    private Optional<String> refusePerson(Person person, GrantFacts.AgencyGrants grants, Trace trace) {
         String refusal = null;
         if (!person.enabled()) {
             refusal = "Your account is disabled.";
@@ -271,8 +280,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         } else if (person.agencyId() == null) {
             refusal = "Your account belongs to no agency, and only agencies hold agreements.";
         } else {
-            Optional<AgencyStatus> agency = facts.agencyStatus(person.agencyId());
-            if (agency.isEmpty() || agency.get() != AgencyStatus.ACTIVE) {
+            if (grants.status().isEmpty() || grants.status().get() != AgencyStatus.ACTIVE) {
                 refusal = "Your agency is not active in Reading Room.";
             }
         }
@@ -282,8 +290,8 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         return Optional.ofNullable(refusal);
     }
 
-    private List<Agreement> inForce(long agencyId, Instant instant) {
-        return sorted(facts.agreementsOf(agencyId)).stream()
+    private static List<Agreement> inForce(List<Agreement> agreements, Instant instant) {
+        return sorted(agreements).stream()
                 .filter(agreement -> agreement.isInForceAt(instant))
                 .toList();
     }

@@ -27,29 +27,32 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantFacts {
 
-    private static final String AGREEMENTS = """
-            select ag.id, ag.reference, ag.agency_id, agc.name as agency_name, ag.title, ag.terms, ag.valid_from,
-                   ag.valid_until, ag.status, ag.status_changed_at, ag.status_reason,
+    /** The agency's status and its agreements with their scopes, in one query (one row even without agreements). */
+    private static final String AGENCY_GRANTS = """
+            select agc.status as agency_status, ag.id, ag.reference, ag.agency_id, agc.name as agency_name, ag.title,
+                   ag.terms, ag.valid_from, ag.valid_until, ag.status, ag.status_changed_at, ag.status_reason,
                    s.id as scope_id, s.product_id, p.name as product_name, s.include_paths, s.exclude_paths,
                    s.ref_patterns, s.valid_from as scope_from, s.valid_until as scope_until
-              from agreement ag
-              join agency agc on agc.id = ag.agency_id
+              from agency agc
+              left join agreement ag on ag.agency_id = agc.id
               left join agreement_scope s on s.agreement_id = ag.id
               left join product p on p.id = s.product_id
-             where ag.agency_id = ?
+             where agc.id = ?
              order by ag.reference, s.id
             """;
+
+    /**
+     * An agency as the policy sees it.
+     *
+     * @param status empty when there is no such agency
+     * @param agreements its agreements, by reference, each with its scopes
+     */
+    record AgencyGrants(Optional<AgencyStatus> status, List<Agreement> agreements) {}
 
     private final JdbcTemplate jdbc;
 
     GrantFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Optional<AgencyStatus> agencyStatus(long agencyId) {
-        return jdbc.query("select status from agency where id = ?", (rs, row) -> rs.getString(1), agencyId).stream()
-                .findFirst()
-                .map(AgencyStatus::valueOf);
     }
 
     Optional<HostedRepository> repository(String name) {
@@ -69,13 +72,17 @@ class GrantFacts {
                 .findFirst();
     }
 
-    /** The agency's agreements, by reference, each with its scopes. */
-    List<Agreement> agreementsOf(long agencyId) {
+    AgencyGrants agency(long agencyId) {
         Map<Long, Row> rows = new LinkedHashMap<>();
+        AgencyStatus[] status = new AgencyStatus[1];
         jdbc.query(
-                AGREEMENTS,
+                AGENCY_GRANTS,
                 (ResultSet rs) -> {
+                    status[0] = AgencyStatus.valueOf(rs.getString("agency_status"));
                     long id = rs.getLong("id");
+                    if (rs.wasNull()) {
+                        return;
+                    }
                     Row row = rows.computeIfAbsent(id, key -> new Row(new ArrayList<>()));
                     if (row.header == null) {
                         row.header = header(rs);
@@ -94,7 +101,9 @@ class GrantFacts {
                     }
                 },
                 agencyId);
-        return rows.values().stream().map(Row::toAgreement).toList();
+        return new AgencyGrants(
+                Optional.ofNullable(status[0]),
+                rows.values().stream().map(Row::toAgreement).toList());
     }
 
     private static Agreement header(ResultSet rs) throws SQLException {
