@@ -192,13 +192,20 @@ class GitSourceReader implements SourceReader {
                 case SYMLINK -> "symbolic link: its target only";
                 case SUBMODULE -> "submodule: the pinned commit only";
             };
-            String shown = content.text() == null ? "" : content.text();
             record(
                     resolved,
                     AuditAction.FILE_VIEW,
                     "file",
                     detail,
-                    disclosure(resolved, path, found.id().name(), shown, content.lines()));
+                    new Disclosure(
+                            resolved.hosted().name(),
+                            resolved.ref(),
+                            resolved.commit().name(),
+                            path,
+                            found.id().name(),
+                            content.sha256(),
+                            content.lines(),
+                            List.of()));
             guard.afterFileView(person);
             return content;
         } catch (IOException e) {

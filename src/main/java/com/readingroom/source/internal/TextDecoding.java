@@ -30,17 +30,25 @@ final class TextDecoding {
     }
 
     private static Decoded strict(byte[] bytes, int offset, int length, Charset charset) {
+        // The JDK's String decoding has a fast path for ASCII; a malformed sequence becomes U+FFFD, so the strict
+        // decoder runs only when one shows up that the bytes did not hold themselves.
+        String text = new String(bytes, offset, length, charset);
+        if (text.indexOf('\uFFFD') < 0 || decodesStrictly(bytes, offset, length, charset)) {
+            return new Decoded(text, charset);
+        }
+        // Not valid UTF-8: legacy 8-bit text. ISO-8859-1 maps every byte, so the view never fails.
+        return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean decodesStrictly(byte[] bytes, int offset, int length, Charset charset) {
         try {
-            String text = charset.newDecoder()
+            charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length))
-                    .toString();
-            return new Decoded(text, charset);
-        } catch (CharacterCodingException notUtf8) {
-            // Not valid UTF-8: legacy 8-bit text. ISO-8859-1 maps every byte, so the view never fails.
-            return new Decoded(
-                    new String(bytes, offset, length, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+                    .decode(ByteBuffer.wrap(bytes, offset, length));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
         }
     }
 
@@ -52,15 +60,11 @@ final class TextDecoding {
 
     /** How many lines the text has (a last line without a newline counts). */
     static int lineCount(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
         int lines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
+        int at = -1;
+        while ((at = text.indexOf('\n', at + 1)) >= 0) {
+            lines++;
         }
-        return text.charAt(text.length() - 1) == '\n' ? lines : lines + 1;
+        return text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? lines : lines + 1;
     }
 }
