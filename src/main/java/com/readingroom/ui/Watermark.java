@@ -18,6 +18,8 @@ final class Watermark {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private static final int ANGLE = 18;
+
     private Watermark() {}
 
     static Div of(Person person, String agency, Instant now) {
@@ -27,14 +29,29 @@ final class Watermark {
         mark.addClassName("rr-watermark");
         mark.getElement().setAttribute("aria-hidden", "true");
         mark.getElement().setAttribute("data-text", text);
-        mark.getStyle().set("background-image", "url(\"data:image/svg+xml," + encode(svg(text)) + "\")");
+        Tile tile = tile(text);
+        String image = "url(\"data:image/svg+xml," + encode(tile.svg()) + "\")";
+        // The same tile twice, the second shifted by half a tile: rows and columns interleave, so no part of the page
+        // is far from a copy.
+        mark.getStyle()
+                .set("background-image", image + ", " + image)
+                .set("background-position", "0 0, " + tile.width() / 2 + "px " + tile.height() / 2 + "px");
         return mark;
     }
 
-    private static String svg(String text) {
-        return "<svg xmlns='http://www.w3.org/2000/svg' width='520' height='260'>"
-                + "<text x='260' y='130' text-anchor='middle' transform='rotate(-24 260 130)' "
-                + "font-family='sans-serif' font-size='15' fill='#102040'>" + escapeXml(text) + "</text></svg>";
+    /** One tile, sized to the text so that the rotated line is never cut at the tile's edges. */
+    private record Tile(String svg, int width, int height) {}
+
+    private static Tile tile(String text) {
+        int length = 40 + 8 * text.length();
+        int width = (int) Math.ceil(length * Math.cos(Math.toRadians(ANGLE))) + 40;
+        int height = (int) Math.ceil(length * Math.sin(Math.toRadians(ANGLE))) + 60;
+        int x = width / 2;
+        int y = height / 2;
+        String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + height + "'>"
+                + "<text x='" + x + "' y='" + y + "' text-anchor='middle' transform='rotate(-" + ANGLE + " " + x + " "
+                + y + ")' font-family='sans-serif' font-size='14' fill='#102040'>" + escapeXml(text) + "</text></svg>";
+        return new Tile(svg, width, height);
     }
 
     private static String escapeXml(String text) {
