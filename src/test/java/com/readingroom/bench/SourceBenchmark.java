@@ -88,7 +88,7 @@ public final class SourceBenchmark {
         }
     }
 
-    private static List<Person> install(ConfigurableApplicationContext app, Path corpus, int readers) {
+    static List<Person> install(ConfigurableApplicationContext app, Path corpus, int readers) {
         Catalog catalog = app.getBean(Catalog.class);
         Agencies agencies = app.getBean(Agencies.class);
         Agreements agreements = app.getBean(Agreements.class);
