@@ -48,7 +48,10 @@ public class ReadingHoldsView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(ReadingHold::reason).setHeader("Why").setFlexGrow(3);
         if (manager) {
-            grid.addComponentColumn(this::clearButton).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(this::clearButton)
+                    .setKey("clear")
+                    .setHeader("")
+                    .setAutoWidth(true);
         }
         add(grid);
         refresh();

@@ -121,6 +121,49 @@ class SourceViewsTest extends KaribuViewTest {
     }
 
     @Test
+    void aProgramManagerClearsAReadingHoldWithAReasonAndTheReviewerReadsAgain() {
+        long nato = jdbc.queryForObject("select id from person where username = 'nato.reviewer'", Long.class);
+        jdbc.update(
+                "insert into reading_hold (person_id, username, held_at, reason) values (?, ?, ?, ?)",
+                nato,
+                "nato.reviewer",
+                java.sql.Timestamp.from(java.time.Instant.now()),
+                "500 files opened in the last minute");
+        try {
+            signInAs("nato.reviewer");
+            open(FileView.class, "windows-kernel", "rev", "refs/tags/release/2.0", "path", "src/ke/sched.c");
+            assertThat(_get(Div.class, spec -> spec.withId("source-refused"))
+                            .getElement()
+                            .getTextRecursively())
+                    .contains("Your reading is paused");
+
+            signInAs("pm");
+            UI.getCurrent().navigate(ReadingHoldsView.class);
+            @SuppressWarnings("unchecked")
+            Grid<Object> holds = _get(Grid.class, spec -> spec.withId("reading-holds"));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(holds)).isEqualTo(1);
+            com.github.mvysny.kaributesting.v10.ButtonKt._click((com.vaadin.flow.component.button.Button)
+                    com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(holds, 0, "clear"));
+            _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("clear-note"))
+                    .setValue("talked to the agency: a mistaken script");
+            com.github.mvysny.kaributesting.v10.ButtonKt._click(
+                    _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("confirm-clear")));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(holds)).isZero();
+        } finally {
+            jdbc.update(
+                    "update reading_hold set cleared_at = ? where cleared_at is null",
+                    java.sql.Timestamp.from(java.time.Instant.now()));
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'READING_HOLD_CLEARED'", Long.class))
+                .isEqualTo(1);
+
+        signInAs("nato.reviewer");
+        open(FileView.class, "windows-kernel", "rev", "refs/tags/release/2.0", "path", "src/ke/sched.c");
+        assertThat(_find(CodeBlock.class)).hasSize(1);
+    }
+
+    @Test
     void anUnknownRefSaysSoWithoutAStackTrace() {
         signInAs("nato.reviewer");
         open(TreeView.class, "windows-kernel", "rev", "refs/tags/release/7.0");
