@@ -135,11 +135,7 @@ class GitSourceReader implements SourceReader {
         Resolved resolved = resolve(person, at, Target.TREE, AuditAction.TREE_VIEW);
         try {
             String path = resolved.decision().path();
-            GitReads.Found found = GitReads.find(resolved.git(), resolved.commit(), path);
-            if (found == null || !found.isTree()) {
-                throw new SourceNotFoundException(
-                        "There is no folder '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
-            }
+            GitReads.Found found = requireFolder(resolved, path);
             List<TreeEntry> entries = GitReads.tree(resolved.git(), found.id(), path, resolved.decisions());
             if (entries.isEmpty() && !path.isEmpty()) {
                 // Everything in it is excluded: answer as for a folder that is not there, so nothing is learnt.
@@ -172,13 +168,7 @@ class GitSourceReader implements SourceReader {
         Resolved resolved = resolve(person, at, Target.FILE, AuditAction.FILE_VIEW);
         try {
             String path = resolved.decision().path();
-            GitReads.Found found = GitReads.find(resolved.git(), resolved.commit(), path);
-            if (found == null || found.isTree()) {
-                throw new SourceNotFoundException(
-                        found == null
-                                ? "There is no file '" + path + "' at " + Revisions.shortName(resolved.ref()) + "."
-                                : "'" + path + "' is a folder.");
-            }
+            GitReads.Found found = requireFile(resolved, path);
             FileContent content = GitReads.file(
                     resolved.git(),
                     at.withPath(path),
@@ -319,11 +309,7 @@ class GitSourceReader implements SourceReader {
         Resolved resolved = resolve(person, at, Target.FILE, AuditAction.BLAME_VIEW);
         try {
             String path = resolved.decision().path();
-            GitReads.Found found = GitReads.find(resolved.git(), resolved.commit(), path);
-            if (found == null || found.isTree()) {
-                throw new SourceNotFoundException(
-                        "There is no file '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
-            }
+            GitReads.Found found = requireFile(resolved, path);
             GitReads.Bytes head = GitReads.read(
                     resolved.git(), found.id(), properties.maxFileSize().toBytes());
             if (!head.complete()
@@ -350,6 +336,26 @@ class GitSourceReader implements SourceReader {
         } catch (IOException e) {
             throw Revisions.unreadable(resolved.hosted(), e);
         }
+    }
+
+    private static GitReads.Found requireFile(Resolved resolved, String path) throws IOException {
+        GitReads.Found found = GitReads.find(resolved.git(), resolved.commit(), path);
+        if (found == null || found.isTree()) {
+            throw new SourceNotFoundException(
+                    found == null
+                            ? "There is no file '" + path + "' at " + Revisions.shortName(resolved.ref()) + "."
+                            : "'" + path + "' is a folder.");
+        }
+        return found;
+    }
+
+    private static GitReads.Found requireFolder(Resolved resolved, String path) throws IOException {
+        GitReads.Found found = GitReads.find(resolved.git(), resolved.commit(), path);
+        if (found == null || !found.isTree()) {
+            throw new SourceNotFoundException(
+                    "There is no folder '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
+        }
+        return found;
     }
 
     private Resolved resolve(Person person, RepoPath at, Target target, AuditAction action) {
