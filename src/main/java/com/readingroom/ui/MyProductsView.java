@@ -121,8 +121,9 @@ public class MyProductsView extends VerticalLayout implements BeforeEnterObserve
                 link.getStyle().set("margin-right", "var(--lumo-space-s)");
                 refs.add(link);
             }
-        } catch (com.readingroom.access.AccessDeniedException refused) {
-            refs.add(muted(refused.getMessage()));
+        } catch (com.readingroom.access.AccessDeniedException
+                | com.readingroom.source.SourceUnavailableException unreadable) {
+            refs.add(muted(unreadable.getMessage()));
         }
         return refs;
     }
