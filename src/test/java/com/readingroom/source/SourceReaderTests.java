@@ -100,6 +100,13 @@ class SourceReaderTests extends SourceContextTest {
         assertThatThrownBy(() -> reader.tree(lab, new RepoPath(KERNEL, RELEASE, "no-such-folder")))
                 .isInstanceOf(SourceNotFoundException.class)
                 .hasMessage(notThere("no-such-folder"));
+        // Its history answers like that of a path that is not there, too.
+        assertThatThrownBy(() -> reader.history(lab, new RepoPath(KERNEL, RELEASE, "docs"), 0, 10))
+                .isInstanceOf(SourceNotFoundException.class)
+                .hasMessage("There is no 'docs' at release/2.0.");
+        assertThatThrownBy(() -> reader.history(lab, new RepoPath(KERNEL, RELEASE, "nothing-here"), 0, 10))
+                .isInstanceOf(SourceNotFoundException.class)
+                .hasMessage("There is no 'nothing-here' at release/2.0.");
     }
 
     private static String notThere(String folder) {

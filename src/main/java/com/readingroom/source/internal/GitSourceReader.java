@@ -222,6 +222,11 @@ class GitSourceReader implements SourceReader {
             }
             List<CommitSummary> commits =
                     GitReads.history(resolved.git(), resolved.commit(), path, resolved.decisions(), offset, limit);
+            if (commits.isEmpty() && offset == 0 && found.isTree() && !path.isEmpty()) {
+                // A folder holding only excluded files: answer as for one that is not there (as the tree does).
+                throw new SourceNotFoundException(
+                        "There is no '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
+            }
             boolean more = commits.size() > limit;
             List<CommitSummary> page = more ? commits.subList(0, limit) : commits;
             List<String> ids = page.stream().map(CommitSummary::id).toList();
