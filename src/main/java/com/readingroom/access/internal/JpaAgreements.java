@@ -229,11 +229,6 @@ class JpaAgreements implements Agreements {
     @Override
     @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR') or @agencyMembership.isOwnAgency(#agencyId)")
     public List<Agreement> ofAgency(long agencyId) {
-        return agreementsOf(agencyId);
-    }
-
-    /** For the access policy only: it decides for any person, whoever is signed in (or no one, in a job). */
-    List<Agreement> agreementsOf(long agencyId) {
         return agreements.findByAgencyIdOrderByValidFromDesc(agencyId).stream()
                 .map(this::toAgreement)
                 .toList();

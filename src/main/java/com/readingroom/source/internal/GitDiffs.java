@@ -25,6 +25,9 @@ final class GitDiffs {
 
     private static final int CONTEXT = 3;
 
+    /** A side larger than this is treated like a binary file: no lines are diffed. */
+    private static final long MAX_TEXT_BYTES = 8L * 1024 * 1024;
+
     private GitDiffs() {}
 
     /**
@@ -108,7 +111,7 @@ final class GitDiffs {
         if (blob == null) {
             return RawText.EMPTY_TEXT;
         }
-        GitReads.Bytes bytes = GitReads.read(git, blob, 8L * 1024 * 1024);
+        GitReads.Bytes bytes = GitReads.read(git, blob, MAX_TEXT_BYTES);
         if (!bytes.complete()
                 || !TextDecoding.hasUtf16Bom(bytes.data(), bytes.length())
                         && RawText.isBinary(bytes.data(), bytes.length(), true)) {

@@ -338,6 +338,12 @@ final class GitReads {
                 sha256(bytes.data(), length));
     }
 
+    /** SHA-256 (hex) of the text as UTF-8: the fingerprint of a listing or diff shown. */
+    static String sha256(String shown) {
+        byte[] bytes = shown.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return sha256(bytes, bytes.length);
+    }
+
     static String sha256(byte[] data, int length) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");

@@ -1,14 +1,12 @@
 package com.readingroom.source.internal;
 
 import com.readingroom.access.AccessDecision;
-import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.AccessPolicy;
 import com.readingroom.access.Catalog;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.Disclosure;
-import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
 import com.readingroom.source.Blame;
 import com.readingroom.source.BlameLine;
@@ -26,13 +24,9 @@ import com.readingroom.source.TreeListing;
 import com.readingroom.source.internal.Revisions.Resolution;
 import com.readingroom.source.internal.Revisions.Target;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -58,6 +52,7 @@ class GitSourceReader implements SourceReader {
     private final GitRepositories repositories;
     private final Revisions revisions;
     private final AuditLog auditLog;
+    private final Refusals refusals;
     private final ReadingGuard guard;
     private final SourceProperties properties;
     private final Clock clock;
@@ -68,6 +63,7 @@ class GitSourceReader implements SourceReader {
             GitRepositories repositories,
             Revisions revisions,
             AuditLog auditLog,
+            Refusals refusals,
             ReadingGuard guard,
             SourceProperties properties,
             Clock clock) {
@@ -76,6 +72,7 @@ class GitSourceReader implements SourceReader {
         this.repositories = repositories;
         this.revisions = revisions;
         this.auditLog = auditLog;
+        this.refusals = refusals;
         this.guard = guard;
         this.properties = properties;
         this.clock = clock;
@@ -83,7 +80,7 @@ class GitSourceReader implements SourceReader {
 
     @Override
     public List<SourceRef> refs(Person person, String repository) {
-        requireSignedIn(person);
+        Refusals.requireSignedIn(person);
         Instant now = clock.instant();
         RepoPath at = RepoPath.root(repository, null);
         List<SourceRef> readable = new ArrayList<>();
@@ -93,8 +90,8 @@ class GitSourceReader implements SourceReader {
             Repository git = repositories.open(hosted.get());
             try (RevWalk walk = new RevWalk(git)) {
                 List<Ref> refs = Revisions.refsOf(git);
-                List<String> names = policy.readableRefs(
-                        person, repository, refs.stream().map(Ref::getName).toList(), now);
+                java.util.Set<String> names = java.util.Set.copyOf(policy.readableRefs(
+                        person, repository, refs.stream().map(Ref::getName).toList(), now));
                 for (Ref ref : refs) {
                     if (names.contains(ref.getName())) {
                         RevCommit commit = walk.parseCommit(ref.getObjectId());
@@ -116,7 +113,7 @@ class GitSourceReader implements SourceReader {
             AccessDecision denial = allowedBy != null
                     ? allowedBy
                     : policy.decideTree(person, repository, Constants.R_HEADS + "main", "", now);
-            throw deny(denial, AuditAction.REFS_VIEW, at);
+            throw refusals.deny(denial, AuditAction.REFS_VIEW, at);
         }
         List<String> listed =
                 readable.stream().map(ref -> ref.name() + " " + ref.commitId()).toList();
@@ -126,7 +123,14 @@ class GitSourceReader implements SourceReader {
                 "refs of " + repository,
                 listed.size() + " branches and tags listed",
                 new Disclosure(
-                        repository, null, null, null, null, hash(String.join("\n", listed)), listed.size(), List.of()));
+                        repository,
+                        null,
+                        null,
+                        null,
+                        null,
+                        GitReads.sha256(String.join("\n", listed)),
+                        listed.size(),
+                        List.of()));
         return readable;
     }
 
@@ -218,7 +222,7 @@ class GitSourceReader implements SourceReader {
                         "There is no '" + path + "' at " + Revisions.shortName(resolved.ref()) + ".");
             }
             if (!found.isTree() && !resolved.decisions().file(path).allowed()) {
-                throw deny(resolved.decisions().file(path), AuditAction.HISTORY_VIEW, at);
+                throw refusals.deny(resolved.decisions().file(path), AuditAction.HISTORY_VIEW, at);
             }
             List<CommitSummary> commits =
                     GitReads.history(resolved.git(), resolved.commit(), path, resolved.decisions(), offset, limit);
@@ -262,7 +266,7 @@ class GitSourceReader implements SourceReader {
                     properties.maxDiffLines());
             if (files.isEmpty()) {
                 // Its message or author would tell about files the person may not read.
-                throw deny(
+                throw refusals.deny(
                         withReason(
                                 resolved.decision(),
                                 "Commit " + commit.abbreviate(10).name() + " changes nothing you may read."),
@@ -364,14 +368,14 @@ class GitSourceReader implements SourceReader {
     }
 
     private Resolved resolve(Person person, RepoPath at, Target target, AuditAction action) {
-        requireSignedIn(person);
+        Refusals.requireSignedIn(person);
         Instant now = clock.instant();
         if (at.revision() == null || at.revision().isBlank()) {
-            throw deny(policy.decideTree(person, at.repository(), "", at.path(), now), action, at);
+            throw refusals.deny(policy.decideTree(person, at.repository(), "", at.path(), now), action, at);
         }
         Resolution resolution = revisions.resolve(person, at, target, now);
         if (resolution.denied() != null) {
-            throw deny(resolution.denied(), action, at);
+            throw refusals.deny(resolution.denied(), action, at);
         }
         return resolution.allowed();
     }
@@ -399,23 +403,9 @@ class GitSourceReader implements SourceReader {
                         diff.commit().id(),
                         null,
                         null,
-                        hash(shown.toString()),
+                        GitReads.sha256(shown.toString()),
                         lines,
                         paths));
-    }
-
-    /** A refusal, recorded once, then thrown; its message is the policy's reason. */
-    private AccessDeniedException deny(AccessDecision decision, AuditAction attempted, RepoPath at) {
-        auditLog.append(new AuditRecord(
-                AuditAction.ACCESS_DENIED,
-                decision.agencyId(),
-                decision.agreementReference(),
-                decision.scopeId(),
-                attempted.name() + " " + at.repository() + (at.path().isEmpty() ? "" : ":" + printable(at.path())),
-                decision.reason(),
-                new Disclosure(
-                        at.repository(), at.revision(), null, printable(at.path()), null, null, null, List.of())));
-        return new AccessDeniedException(decision);
     }
 
     private void record(Resolved resolved, AuditAction action, String what, String detail, Disclosure disclosure) {
@@ -446,7 +436,7 @@ class GitSourceReader implements SourceReader {
                 resolved.commit().name(),
                 path,
                 blob,
-                hash(shown),
+                GitReads.sha256(shown),
                 lines,
                 List.of());
     }
@@ -467,34 +457,5 @@ class GitSourceReader implements SourceReader {
                 decision.ref(),
                 decision.path(),
                 decision.instant());
-    }
-
-    /** The reader records as the person signed in to this request; it never acts for somebody else. */
-    private static void requireSignedIn(Person person) {
-        if (person == null || !person.username().equals(CurrentPerson.actorName())) {
-            throw new IllegalStateException("Source is read only for the person signed in to the request.");
-        }
-    }
-
-    /** Control characters in a refused path are kept visible but harmless in the record. */
-    private static String printable(String path) {
-        StringBuilder out = new StringBuilder();
-        path.codePoints().limit(1024).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
-
-    static String hash(String shown) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(shown.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

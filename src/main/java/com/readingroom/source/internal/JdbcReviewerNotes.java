@@ -1,11 +1,10 @@
 package com.readingroom.source.internal;
 
-import com.readingroom.access.AccessDeniedException;
+import com.readingroom.access.AccessDecision;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.Disclosure;
-import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import com.readingroom.source.RepoPath;
@@ -38,6 +37,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
     private final JdbcTemplate jdbc;
     private final Revisions revisions;
     private final AuditLog auditLog;
+    private final Refusals refusals;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -45,11 +45,13 @@ class JdbcReviewerNotes implements ReviewerNotes {
             JdbcTemplate jdbc,
             Revisions revisions,
             AuditLog auditLog,
+            Refusals refusals,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.auditLog = auditLog;
+        this.refusals = refusals;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -67,7 +69,8 @@ class JdbcReviewerNotes implements ReviewerNotes {
                         JdbcReviewerNotes::note,
                         person.agencyId(),
                         repository,
-                        path));
+                        path),
+                new HashMap<>());
     }
 
     @Override
@@ -75,19 +78,51 @@ class JdbcReviewerNotes implements ReviewerNotes {
         if (!isReviewer(person)) {
             return List.of();
         }
-        return readable(
+        Map<String, Resolution> resolutions = new HashMap<>();
+        List<ReviewerNote> listed = readable(
                 person,
                 jdbc.query(
                         "select " + COLUMNS + " from reviewer_note where agency_id = ? and repository = ?"
                                 + " order by created_at desc, id desc",
                         JdbcReviewerNotes::note,
                         person.agencyId(),
-                        repository));
+                        repository),
+                resolutions);
+        if (!listed.isEmpty()) {
+            // The list names files beyond the one on screen: it is recorded like any listing of paths.
+            AccessDecision allowedBy = resolutions.values().stream()
+                    .filter(resolution -> resolution.allowed() != null)
+                    .findFirst()
+                    .orElseThrow()
+                    .allowed()
+                    .decision();
+            List<String> paths = listed.stream()
+                    .map(note -> repository + ":" + note.path())
+                    .distinct()
+                    .toList();
+            auditLog.append(new AuditRecord(
+                    AuditAction.TREE_VIEW,
+                    allowedBy.agencyId(),
+                    allowedBy.agreementReference(),
+                    allowedBy.scopeId(),
+                    "notes of " + repository,
+                    listed.size() + " notes listed",
+                    new Disclosure(
+                            repository,
+                            null,
+                            null,
+                            null,
+                            null,
+                            GitReads.sha256(String.join("\n", paths)),
+                            listed.size(),
+                            paths.size() > 40 ? paths.subList(0, 40) : paths)));
+        }
+        return listed;
     }
 
     @Override
     public ReviewerNote add(Person person, RepoPath at, int fromLine, int toLine, String body) {
-        requireSignedIn(person);
+        Refusals.requireSignedIn(person);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("A note needs some text.");
@@ -101,15 +136,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
         Instant now = clock.instant();
         Resolution resolution = revisions.resolve(person, at, Target.FILE, now);
         if (resolution.denied() != null) {
-            auditLog.append(new AuditRecord(
-                    AuditAction.ACCESS_DENIED,
-                    person.agencyId(),
-                    null,
-                    null,
-                    "NOTE_ADDED " + at.repository(),
-                    resolution.denied().reason(),
-                    new Disclosure(at.repository(), at.revision(), null, at.path(), null, null, null, List.of())));
-            throw new AccessDeniedException(resolution.denied());
+            throw refusals.deny(resolution.denied(), AuditAction.NOTE_ADDED, at);
         }
         Resolved resolved = resolution.allowed();
         String path = resolved.decision().path();
@@ -150,7 +177,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
                             commit,
                             path,
                             null,
-                            GitSourceReader.hash(text),
+                            GitReads.sha256(text),
                             null,
                             List.of())));
             return new ReviewerNote(
@@ -166,32 +193,25 @@ class JdbcReviewerNotes implements ReviewerNotes {
         });
     }
 
-    /** Only notes whose file the person may read now, at the note's commit. */
-    private List<ReviewerNote> readable(Person person, List<ReviewerNote> notes) {
+    /** Only notes whose file the person may read now, at the note's commit; each place decided once. */
+    private List<ReviewerNote> readable(Person person, List<ReviewerNote> notes, Map<String, Resolution> resolutions) {
         Instant now = clock.instant();
-        Map<String, Boolean> allowed = new HashMap<>();
         return notes.stream()
-                .filter(note -> allowed.computeIfAbsent(
-                        note.commitId() + ":" + note.path(),
-                        key -> revisions
-                                        .resolve(
+                .filter(note -> resolutions
+                                .computeIfAbsent(
+                                        note.commitId() + ":" + note.path(),
+                                        key -> revisions.resolve(
                                                 person,
                                                 new RepoPath(note.repository(), note.commitId(), note.path()),
                                                 Target.FILE,
-                                                now)
-                                        .denied()
-                                == null))
+                                                now))
+                                .denied()
+                        == null)
                 .toList();
     }
 
     private static boolean isReviewer(Person person) {
         return person != null && person.enabled() && person.agencyId() != null && person.hasRole(Role.REVIEWER);
-    }
-
-    private static void requireSignedIn(Person person) {
-        if (person == null || !person.username().equals(CurrentPerson.actorName())) {
-            throw new IllegalStateException("Notes are written only by the person signed in to the request.");
-        }
     }
 
     private static ReviewerNote note(ResultSet rs, int row) throws SQLException {
