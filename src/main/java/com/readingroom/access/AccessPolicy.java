@@ -78,6 +78,12 @@ public interface AccessPolicy {
     /** Of the given full ref names of a repository, those the person may read at the instant, in the given order. */
     List<String> readableRefs(Person person, String repository, Collection<String> refs, Instant instant);
 
+    /**
+     * Everything the person may read at the instant, structured for filtering an index inside its query. Each
+     * {@link ReadingGrant.PathRule} it yields allows exactly the files {@link #decide} would allow at that instant.
+     */
+    ReadingGrant readingGrant(Person person, Instant instant);
+
     /** Why the person can or cannot read the path: for program managers and auditors. */
     Explanation explain(Person person, String repository, String ref, String path, Instant instant);
 }

@@ -26,14 +26,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * release tags and excludes Markdown, linker scripts, {@code tools/}, {@code tests/} and {@code src/mm/} of the kernel;
  * and an agency whose agreement is suspended.
  */
-final class SourceFixture {
+public final class SourceFixture {
 
-    static final String LAB = "lab.reviewer";
-    static final String PAUSED = "paused.reviewer";
+    public static final String LAB = "lab.reviewer";
+    public static final String PAUSED = "paused.reviewer";
 
     private SourceFixture() {}
 
-    static void install(Agencies agencies, Agreements agreements, Catalog catalog, People people) {
+    public static void install(Agencies agencies, Agreements agreements, Catalog catalog, People people) {
         asManager(() -> {
             if (people.exists(LAB)) {
                 return null;
@@ -83,7 +83,7 @@ final class SourceFixture {
         });
     }
 
-    static <T> T asManager(Supplier<T> call) {
+    public static <T> T asManager(Supplier<T> call) {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "pm", null, AuthorityUtils.createAuthorityList("ROLE_PROGRAM_MANAGER")));
@@ -95,7 +95,7 @@ final class SourceFixture {
     }
 
     /** Signs the person in for the current thread, as the security filters would, and returns them. */
-    static Person signIn(People people, String username) {
+    public static Person signIn(People people, String username) {
         Person person = people.findByUsername(username).orElseThrow();
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -108,11 +108,11 @@ final class SourceFixture {
         return person;
     }
 
-    static long events(JdbcTemplate jdbc) {
+    public static long events(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from audit_event", Long.class);
     }
 
-    static long events(JdbcTemplate jdbc, String action) {
+    public static long events(JdbcTemplate jdbc, String action) {
         return jdbc.queryForObject("select count(*) from audit_event where action = ?", Long.class, action);
     }
 }

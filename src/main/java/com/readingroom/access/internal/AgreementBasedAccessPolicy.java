@@ -11,6 +11,7 @@ import com.readingroom.access.HostedRepository;
 import com.readingroom.access.PathGlob;
 import com.readingroom.access.Product;
 import com.readingroom.access.ReadableProduct;
+import com.readingroom.access.ReadingGrant;
 import com.readingroom.access.RefName;
 import com.readingroom.access.RepositoryPath;
 import com.readingroom.access.Scope;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -136,6 +139,47 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             }
         }
         return List.copyOf(readable);
+    }
+
+    @Override
+    public ReadingGrant readingGrant(Person person, Instant instant) {
+        GrantFacts.AgencyGrants grants = grantsOf(person);
+        Optional<String> refused = refusePerson(person, grants, new Trace(null));
+        if (refused.isPresent()) {
+            return ReadingGrant.refused(person.agencyId(), refused.get());
+        }
+        Map<String, ReadingGrant.ReadableRepository> byName = new LinkedHashMap<>();
+        for (Agreement agreement : inForce(grants.agreements(), instant)) {
+            for (Scope scope : agreement.scopes()) {
+                if (!scope.isInForceAt(instant)) {
+                    continue;
+                }
+                ReadingGrant.GrantingScope granting = new ReadingGrant.GrantingScope(
+                        agreement.id(),
+                        agreement.reference(),
+                        scope.id(),
+                        scope.refPatterns(),
+                        scope.includePaths(),
+                        scope.excludePaths());
+                for (HostedRepository repository : catalog.findProduct(scope.productId())
+                        .map(Product::repositories)
+                        .orElse(List.of())) {
+                    if (!scope.coversRepository(repository.name())) {
+                        continue;
+                    }
+                    byName.compute(repository.name(), (name, known) -> {
+                        List<ReadingGrant.GrantingScope> scopes =
+                                new ArrayList<>(known == null ? List.of() : known.scopes());
+                        scopes.add(granting);
+                        return new ReadingGrant.ReadableRepository(name, repository.productName(), scopes);
+                    });
+                }
+            }
+        }
+        if (byName.isEmpty()) {
+            return ReadingGrant.refused(person.agencyId(), "No agreement of your agency grants reading source now.");
+        }
+        return new ReadingGrant(person.agencyId(), null, List.copyOf(byName.values()));
     }
 
     /** What a decision reads from the database, read once per call (or once per {@link PathDecisions}). */

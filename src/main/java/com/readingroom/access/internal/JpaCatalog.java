@@ -3,6 +3,7 @@ package com.readingroom.access.internal;
 import com.readingroom.access.Catalog;
 import com.readingroom.access.HostedRepository;
 import com.readingroom.access.Product;
+import com.readingroom.access.RepositoryRegistered;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JpaCatalog implements Catalog {
 
+    private final ApplicationEventPublisher events;
+
     /** Repository names appear in URLs and as the first segment of scope patterns. */
     private static final Pattern REPOSITORY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -28,7 +32,13 @@ class JpaCatalog implements Catalog {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    JpaCatalog(ProductRepository products, SourceRepositoryRepository repositories, AuditLog auditLog, Clock clock) {
+    JpaCatalog(
+            ProductRepository products,
+            SourceRepositoryRepository repositories,
+            AuditLog auditLog,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.products = products;
         this.repositories = repositories;
         this.auditLog = auditLog;
@@ -70,6 +80,7 @@ class JpaCatalog implements Catalog {
                 AuditAction.REPOSITORY_REGISTERED,
                 "repository " + name,
                 "in product " + product.name() + " at " + registered.storagePath()));
+        events.publishEvent(new RepositoryRegistered(name, product.name()));
         return registered;
     }
 

@@ -1,0 +1,232 @@
+package com.readingroom.search.internal;
+
+import com.readingroom.shared.ReadingRoomProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one owner of the Lucene index: its directory, its {@link IndexWriter}, the {@link SearcherManager} and the
+ * refresh thread ({@code search-refresh}). Started before the indexer and stopped after it (see {@link #getPhase}),
+ * it shuts down in the order that loses nothing: refresh thread, searchers, writer (which commits nothing half-done:
+ * every update commits itself), directory.
+ */
+@Component
+class CodeIndex implements SmartLifecycle {
+
+    /** Before {@link IndexUpdater}, which stops first. */
+    static final int PHASE = Integer.MAX_VALUE - 2000;
+
+    private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
+
+    private final Path location;
+    private final SearchProperties properties;
+
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private ControlledRealTimeReopenThread<IndexSearcher> refresher;
+    private volatile IndexState state = IndexState.empty();
+    private volatile boolean running;
+
+    CodeIndex(SearchProperties properties, ReadingRoomProperties installation) {
+        this.properties = properties;
+        this.location = properties.indexDir() != null
+                ? properties.indexDir()
+                : installation.dataDir().resolve("search-index");
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            Files.createDirectories(location);
+            directory = FSDirectory.open(location);
+            writer = openWriter();
+            searchers = new SearcherManager(writer, new SearcherFactory());
+            refresher = new ControlledRealTimeReopenThread<>(writer, searchers, 5.0, 0.02);
+            refresher.setName("search-refresh");
+            refresher.setDaemon(true);
+            refresher.start();
+            running = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index at " + location + " cannot be opened", e);
+        }
+    }
+
+    private IndexWriter openWriter() throws IOException {
+        try {
+            IndexWriter opened = new IndexWriter(directory, config());
+            Map<String, String> data = commitData(opened);
+            if (!String.valueOf(IndexSchema.VERSION).equals(data.get(IndexState.SCHEMA_KEY))) {
+                if (DirectoryReader.indexExists(directory)) {
+                    log.info(
+                            "Search index schema {} found, {} needed: rebuilding it from the repositories",
+                            data.get(IndexState.SCHEMA_KEY),
+                            IndexSchema.VERSION);
+                }
+                opened.deleteAll();
+                state = IndexState.empty();
+                commit(opened, state);
+            } else {
+                state = IndexState.fromJson(data.get(IndexState.COMMIT_DATA_KEY));
+            }
+            return opened;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException unreadable) {
+            log.warn("The search index at {} cannot be read ({}): rebuilding it", location, unreadable.getMessage());
+            directory.close();
+            deleteContents(location);
+            directory = FSDirectory.open(location);
+            IndexWriter fresh = new IndexWriter(directory, config());
+            state = IndexState.empty();
+            commit(fresh, state);
+            return fresh;
+        }
+    }
+
+    private IndexWriterConfig config() {
+        return new IndexWriterConfig(new CodeAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(properties.ramBuffer().toMegabytes())
+                .setCommitOnClose(false);
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    private static long commit(IndexWriter writer, IndexState state) throws IOException {
+        writer.setLiveCommitData(Map.of(
+                        IndexState.SCHEMA_KEY, String.valueOf(IndexSchema.VERSION),
+                        IndexState.COMMIT_DATA_KEY, state.toJson())
+                .entrySet());
+        return writer.commit();
+    }
+
+    private static void deleteContents(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** The writer, for the indexer only. */
+    IndexWriter writer() {
+        requireRunning();
+        return writer;
+    }
+
+    /** What the committed index holds. */
+    IndexState state() {
+        return state;
+    }
+
+    /**
+     * Commits everything written so far together with the state that describes it, then waits until searchers see it.
+     */
+    synchronized void commit(IndexState newState) throws IOException {
+        requireRunning();
+        long generation = commit(writer, newState);
+        state = newState;
+        try {
+            refresher.waitForGeneration(generation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Drops what was written since the last commit (an update that failed half-way). */
+    synchronized void rollbackToLastCommit() throws IOException {
+        requireRunning();
+        // IndexWriter.rollback closes the writer; reopening keeps one owner and one writer.
+        refresher.close();
+        searchers.close();
+        writer.rollback();
+        writer = openWriter();
+        searchers = new SearcherManager(writer, new SearcherFactory());
+        refresher = new ControlledRealTimeReopenThread<>(writer, searchers, 5.0, 0.02);
+        refresher.setName("search-refresh");
+        refresher.setDaemon(true);
+        refresher.start();
+    }
+
+    /** A searcher to use for one request; give it back with {@link #release}. */
+    IndexSearcher acquire() throws IOException {
+        requireRunning();
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    Path location() {
+        return location;
+    }
+
+    /** Bytes the index takes on disk. */
+    long sizeOnDisk() {
+        try (Stream<Path> files = Files.list(location)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new IllegalStateException("The search index is not open");
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            refresher.close();
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            log.error("The search index did not close cleanly; it is rebuilt or recovered at the next start", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,71 @@
+package com.readingroom.search.internal;
+
+/**
+ * The trigrams of a text, for accelerating regular expressions: every three consecutive characters, folded so that a
+ * match of any regular expression implies the trigrams of its literals (ASCII lowercased; every other character one
+ * bucket). Deduplicated per document with a bit set over all 2^24 folded trigrams, cleared through the list of those
+ * set, so no allocation happens per document.
+ */
+final class Trigrams {
+
+    static final char OTHER = '\u0080';
+
+    private final long[] seen = new long[1 << 18];
+    private int[] keys = new int[1 << 14];
+    private int count;
+
+    static char fold(char c) {
+        if (c >= 128) {
+            return OTHER;
+        }
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    static int key(char a, char b, char c) {
+        return (a << 16) | (b << 8) | c;
+    }
+
+    static String term(int key) {
+        return new String(new char[] {(char) (key >>> 16), (char) ((key >>> 8) & 0xff), (char) (key & 0xff)});
+    }
+
+    /** Collects the distinct trigrams of the text; read them with {@link #count} and {@link #key(int)}. */
+    void collect(char[] text, int length) {
+        clear();
+        if (length < 3) {
+            return;
+        }
+        int a = fold(text[0]);
+        int b = fold(text[1]);
+        for (int i = 2; i < length; i++) {
+            int c = fold(text[i]);
+            int key = (a << 16) | (b << 8) | c;
+            long bit = 1L << key;
+            int word = key >>> 6;
+            if ((seen[word] & bit) == 0) {
+                seen[word] |= bit;
+                if (count == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, count * 2);
+                }
+                keys[count++] = key;
+            }
+            a = b;
+            b = c;
+        }
+    }
+
+    int count() {
+        return count;
+    }
+
+    int key(int index) {
+        return keys[index];
+    }
+
+    private void clear() {
+        for (int i = 0; i < count; i++) {
+            seen[keys[i] >>> 6] = 0;
+        }
+        count = 0;
+    }
+}
