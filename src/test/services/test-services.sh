@@ -2,7 +2,8 @@
 # Installs (when missing) and starts what the integration tests need: a PostgreSQL server on 127.0.0.1:55432 with
 # database "rr" owned by role "rr" (password "rr"), Debian's Chromium with its ChromeDriver, and Debian's Go with golang.org/x/mod
 # (the reference implementation of signed notes and tlog proofs, for the interop test).
-# Maven runs "start" before the integration tests and "stop" after them (see pom.xml).
+# Maven runs "tools" before the unit tests (universal-ctags), "start" before the integration tests and "stop" after
+# them (see pom.xml).
 set -euo pipefail
 
 action=${1:-start}
@@ -46,6 +47,7 @@ ensure_installed() {
     # The Go reference implementation of signed notes and tlog proofs, for the interop test (AuditApiIT).
     [ -x /usr/bin/go ] || missing+=(golang-go)
     [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
+    command -v ctags >/dev/null && ctags --version | grep -q 'Universal Ctags' || missing+=(universal-ctags)
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]}"
         install_packages "${missing[@]}"
@@ -89,6 +91,9 @@ stop_postgres() {
 
 case "$action" in
     start) ensure_installed; start_postgres ;;
+    # Before the unit tests: universal-ctags, which the search tests index definitions with.
+    tools)
+        command -v ctags >/dev/null && ctags --version | grep -q 'Universal Ctags' || install_packages universal-ctags ;;
     stop) stop_postgres ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|tools" >&2; exit 2 ;;
 esac

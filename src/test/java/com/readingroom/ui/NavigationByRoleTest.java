@@ -24,7 +24,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("nato.reviewer");
 
         _get(MyProductsView.class);
-        assertThat(menu()).containsExactly("My products");
+        assertThat(menu()).containsExactly("My products", "Search");
         assertThat(_get(Span.class, spec -> spec.withId("signed-in-agency")).getText())
                 .isEqualTo("NATO NCI Agency");
     }
@@ -45,7 +45,14 @@ class NavigationByRoleTest extends KaribuViewTest {
 
         _get(AgreementsView.class);
         assertThat(menu())
-                .containsExactly("Agreements", "Access matrix", "Agencies", "People", "Products", "Reading holds");
+                .containsExactly(
+                        "Agreements",
+                        "Access matrix",
+                        "Agencies",
+                        "People",
+                        "Products",
+                        "Reading holds",
+                        "Search index");
         @SuppressWarnings("unchecked")
         Grid<Agreement> grid = _get(Grid.class, spec -> spec.withId("agreements"));
         assertThat(GridKt._size(grid)).isEqualTo(3);
@@ -73,7 +80,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("auditor");
 
         _get(AgreementsView.class);
-        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Reading holds", "Audit log");
+        assertThat(menu()).containsExactly("Agreements", "Access matrix", "Reading holds", "Search index", "Audit log");
     }
 
     @Test

@@ -41,6 +41,9 @@ class SourceJourneyIT {
     @Autowired
     Agreements agreements;
 
+    @Autowired
+    com.readingroom.search.SearchIndex searchIndex;
+
     @Test
     void aReviewerOpensAReleaseWalksTheTreeReadsAFileItsHistoryAndACommitDiff() {
         long before = jdbc.queryForObject("select coalesce(max(seq), -1) from audit_event", Long.class);
@@ -92,6 +95,42 @@ class SourceJourneyIT {
                         before,
                         "src/ke/sched.c"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aReviewerSearchesOpensAHitAtItsLineAndBothAreRecorded() {
+        assertThat(searchIndex.awaitIdle(java.time.Duration.ofMinutes(2))).isTrue();
+        long before = jdbc.queryForObject("select coalesce(max(seq), -1) from audit_event", Long.class);
+        try (BrowserSession reviewer = new BrowserSession(port)) {
+            reviewer.open("/search");
+            reviewer.signIn("nato.reviewer", "readingroom");
+            WebElement box = reviewer.visible(By.cssSelector("#search-box input"));
+            box.sendKeys("KeWaitForSingleObject");
+            reviewer.wait
+                    .until(ExpectedConditions.elementToBeClickable(By.id("search-button")))
+                    .click();
+            reviewer.visible(By.id("search-summary"));
+            assertThat(reviewer.browser.findElement(By.id("search-summary")).getText())
+                    .contains("found");
+            WebElement mark = reviewer.visible(By.cssSelector("#search-results .rr-mark"));
+            assertThat(mark.getText()).isEqualTo("KeWaitForSingleObject");
+            assertThat(reviewer.browser.findElement(By.id("watermark")).getDomAttribute("data-text"))
+                    .contains("nato.reviewer");
+            WebElement lineLink = reviewer.browser.findElement(By.cssSelector("#search-results .rr-match .rr-ln a"));
+            String line = lineLink.getText();
+            lineLink.click();
+
+            reviewer.visible(By.cssSelector("#source-code.rr-rendered"));
+            List<WebElement> selected = reviewer.browser.findElements(By.cssSelector(".rr-line.rr-selected"));
+            assertThat(selected).extracting(row -> row.getDomAttribute("id")).containsExactly("L" + line);
+            assertThat(reviewer.browser.findElement(By.id("L" + line)).getText())
+                    .contains("KeWaitForSingleObject");
+        }
+        List<String> actions = jdbc.queryForList(
+                "select action from audit_event where seq > ? and actor = 'nato.reviewer' order by seq",
+                String.class,
+                before);
+        assertThat(actions).containsSubsequence("SEARCH", "FILE_VIEW");
     }
 
     @Test

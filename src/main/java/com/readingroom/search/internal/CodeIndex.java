@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -14,7 +17,6 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * The one owner of the Lucene index: its directory, its {@link IndexWriter}, the {@link SearcherManager} and the
  * refresh thread ({@code search-refresh}). Started before the indexer and stopped after it (see {@link #getPhase}),
  * it shuts down in the order that loses nothing: refresh thread, searchers, writer (which commits nothing half-done:
- * every update commits itself), directory.
+ * every update commits itself), directory. Searchers read commit points only (see {@link #startRefresher}).
  */
 @Component
 class CodeIndex implements SmartLifecycle {
@@ -45,7 +47,7 @@ class CodeIndex implements SmartLifecycle {
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
-    private ControlledRealTimeReopenThread<IndexSearcher> refresher;
+    private ScheduledExecutorService refresher;
     private volatile IndexState state = IndexState.empty();
     private volatile boolean running;
 
@@ -62,11 +64,8 @@ class CodeIndex implements SmartLifecycle {
             Files.createDirectories(location);
             directory = FSDirectory.open(location);
             writer = openWriter();
-            searchers = new SearcherManager(writer, new SearcherFactory());
-            refresher = new ControlledRealTimeReopenThread<>(writer, searchers, 5.0, 0.02);
-            refresher.setName("search-refresh");
-            refresher.setDaemon(true);
-            refresher.start();
+            searchers = new SearcherManager(directory, new SearcherFactory());
+            refresher = startRefresher();
             running = true;
         } catch (IOException e) {
             throw new UncheckedIOException("The search index at " + location + " cannot be opened", e);
@@ -104,9 +103,15 @@ class CodeIndex implements SmartLifecycle {
     }
 
     private IndexWriterConfig config() {
+        // Fewer, larger segments and no compound files: merging is most of what indexing costs after inversion.
+        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setSegmentsPerTier(16);
+        merges.setNoCFSRatio(0);
         return new IndexWriterConfig(new CodeAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(properties.ramBuffer().toMegabytes())
+                .setMergePolicy(merges)
+                .setUseCompoundFile(false)
                 .setCommitOnClose(false);
     }
 
@@ -151,28 +156,44 @@ class CodeIndex implements SmartLifecycle {
      */
     synchronized void commit(IndexState newState) throws IOException {
         requireRunning();
-        long generation = commit(writer, newState);
+        commit(writer, newState);
+        searchers.maybeRefreshBlocking();
         state = newState;
-        try {
-            refresher.waitForGeneration(generation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Drops what was written since the last commit (an update that failed half-way). */
     synchronized void rollbackToLastCommit() throws IOException {
         requireRunning();
         // IndexWriter.rollback closes the writer; reopening keeps one owner and one writer.
-        refresher.close();
+        stopRefresher();
         searchers.close();
         writer.rollback();
         writer = openWriter();
-        searchers = new SearcherManager(writer, new SearcherFactory());
-        refresher = new ControlledRealTimeReopenThread<>(writer, searchers, 5.0, 0.02);
-        refresher.setName("search-refresh");
-        refresher.setDaemon(true);
-        refresher.start();
+        searchers = new SearcherManager(directory, new SearcherFactory());
+        refresher = startRefresher();
+    }
+
+    /**
+     * Searchers read commit points, never the writer's uncommitted state: a search sees a repository's update whole
+     * or not at all, and bulk indexing is not forced to flush tiny segments for near-real-time readers. The refresh
+     * thread picks up a commit made by {@link #commit} (which also refreshes at once) or found on disk.
+     */
+    private ScheduledExecutorService startRefresher() {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread named = new Thread(runnable, "search-refresh");
+            named.setDaemon(true);
+            return named;
+        });
+        thread.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+        return thread;
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            log.warn("The search index could not be reopened; searches use the last commit they had", e);
+        }
     }
 
     /** A searcher to use for one request; give it back with {@link #release}. */
@@ -211,12 +232,24 @@ class CodeIndex implements SmartLifecycle {
         }
         running = false;
         try {
-            refresher.close();
+            stopRefresher();
             searchers.close();
             writer.close();
             directory.close();
         } catch (IOException e) {
             log.error("The search index did not close cleanly; it is rebuilt or recovered at the next start", e);
+        }
+    }
+
+    private void stopRefresher() {
+        refresher.shutdown();
+        try {
+            if (!refresher.awaitTermination(10, TimeUnit.SECONDS)) {
+                refresher.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            refresher.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

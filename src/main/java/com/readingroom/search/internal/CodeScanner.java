@@ -25,6 +25,7 @@ final class CodeScanner {
     private boolean part;
 
     private final int[] parts = new int[MAX_PARTS * 2];
+    private boolean wantParts = true;
     private int partCount;
     private int nextPart;
 
@@ -38,6 +39,12 @@ final class CodeScanner {
 
     void reset(char[] text, int length) {
         reset(text, 0, length);
+    }
+
+    /** Whole words only: the parts are not computed at all. */
+    CodeScanner wholeWordsOnly() {
+        wantParts = false;
+        return this;
     }
 
     /** Moves to the next token; false at the end of the text. */
@@ -70,9 +77,11 @@ final class CodeScanner {
             start = wordStart;
             end = position;
             part = false;
-            split(first, wordEnd);
-            if (partCount == 1) {
-                partCount = 0;
+            if (wantParts) {
+                split(first, wordEnd);
+                if (partCount == 1) {
+                    partCount = 0;
+                }
             }
             return true;
         }
@@ -94,8 +103,7 @@ final class CodeScanner {
 
     /** Whether the current token is an identifier (starts with a letter, an underscore or a dollar), not a number. */
     boolean isIdentifier() {
-        char first = text[start];
-        return !Character.isDigit(first);
+        return !isDigit(text[start]);
     }
 
     static boolean isWordChar(char c) {
@@ -128,7 +136,7 @@ final class CodeScanner {
 
     /** Parts of a word: runs between separators, cut again where case or letter/digit changes. */
     private void split(int from, int to) {
-        if (Character.isDigit(text[from])) {
+        if (isDigit(text[from])) {
             // A number (0x1F, 100ms) stays whole.
             addPart(from, to);
             return;
@@ -155,14 +163,30 @@ final class CodeScanner {
     }
 
     private static boolean isBoundary(char previous, char current, char next) {
-        if (Character.isDigit(previous) != Character.isDigit(current)) {
+        if (isDigit(previous) != isDigit(current)) {
             return true;
         }
-        if (Character.isLowerCase(previous) && Character.isUpperCase(current)) {
+        if (isLower(previous) && isUpper(current)) {
             return true;
         }
         // HTTPServer: the boundary is before the last capital of a run of capitals.
-        return Character.isUpperCase(previous) && Character.isUpperCase(current) && Character.isLowerCase(next);
+        return isUpper(previous) && isUpper(current) && isLower(next);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLower(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    private static boolean isUpper(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    static char lower(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
     private void addPart(int from, int to) {
@@ -177,7 +201,7 @@ final class CodeScanner {
     int lowercaseInto(char[] out) {
         int length = end - start;
         for (int i = 0; i < length; i++) {
-            out[i] = Character.toLowerCase(text[start + i]);
+            out[i] = lower(text[start + i]);
         }
         return length;
     }

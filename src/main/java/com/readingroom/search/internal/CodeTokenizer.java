@@ -7,16 +7,17 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * The tokens of {@link CodeScanner}, lowercased, for the content, path and commit-message fields: each identifier at
- * one position, its parts stacked on the same position, so that {@code spin_lock_irqsave}, {@code spin} and
- * {@code irqsave} all find it and a phrase of whole words stays a phrase.
+ * The whole words of {@link CodeScanner}, lowercased, one per position, for the content, path and commit-message
+ * fields: what phrases match. The parts of identifiers ({@code spin}, {@code irqsave} of {@code spin_lock_irqsave})
+ * go once per document into their own field ({@link IndexSchema#PART}), which costs a fraction of positions for
+ * every part of every identifier.
  */
 final class CodeTokenizer extends Tokenizer {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
-    private final CodeScanner scanner = new CodeScanner();
+    private final CodeScanner scanner = new CodeScanner().wholeWordsOnly();
     private char[] buffer = new char[8192];
     private int length;
 
@@ -28,7 +29,7 @@ final class CodeTokenizer extends Tokenizer {
         clearAttributes();
         char[] out = term.resizeBuffer(CodeScanner.MAX_TOKEN + 1);
         term.setLength(scanner.lowercaseInto(out));
-        increment.setPositionIncrement(scanner.isPart() ? 0 : 1);
+        increment.setPositionIncrement(1);
         offsets.setOffset(correctOffset(scanner.start()), correctOffset(scanner.end()));
         return true;
     }

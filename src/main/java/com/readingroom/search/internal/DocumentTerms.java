@@ -1,24 +1,24 @@
 package com.readingroom.search.internal;
 
-import java.util.Arrays;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The term sets of one file's text computed in one pass, for the fields that need each term once per document: the
- * exact identifiers ({@code sym}, case kept) and the trigrams ({@code tri}). One instance per indexing thread, reused
+ * exact identifiers ({@code sym}, case kept), the parts of identifiers ({@code part}, lowercased) and the trigrams
+ * ({@code tri}). One instance per indexing thread, reused
  * for every file.
  */
 final class DocumentTerms {
 
     private final CodeScanner scanner = new CodeScanner();
     private final Trigrams trigrams = new Trigrams();
-    private final CharArraySet symbols = new CharArraySet(4096, false);
+    private final UniqueTerms symbols = new UniqueTerms();
+    private final UniqueTerms parts = new UniqueTerms();
     private char[] text = new char[1 << 16];
     private int length;
-    private char[][] symbolList = new char[4096][];
-    private int symbolCount;
+    private int[] words = new int[1 << 14];
+    private int wordCount;
 
     void collect(String content) {
         length = content.length();
@@ -28,36 +28,69 @@ final class DocumentTerms {
         content.getChars(0, length, text, 0);
         trigrams.collect(text, length);
         symbols.clear();
-        symbolCount = 0;
+        parts.clear();
+        wordCount = 0;
         scanner.reset(text, length);
         while (scanner.next()) {
-            if (!scanner.isPart() && scanner.isIdentifier()) {
-                int start = scanner.start();
-                int len = scanner.end() - start;
-                if (!symbols.contains(text, start, len)) {
-                    char[] symbol = Arrays.copyOfRange(text, start, start + len);
-                    symbols.add(symbol);
-                    if (symbolCount == symbolList.length) {
-                        symbolList = Arrays.copyOf(symbolList, symbolCount * 2);
-                    }
-                    symbolList[symbolCount++] = symbol;
-                }
+            int start = scanner.start();
+            int len = scanner.end() - start;
+            if (scanner.isPart()) {
+                parts.add(text, start, len, true);
+                continue;
+            }
+            if (wordCount * 2 + 2 > words.length) {
+                words = java.util.Arrays.copyOf(words, words.length * 2);
+            }
+            words[wordCount * 2] = start;
+            words[wordCount * 2 + 1] = scanner.end();
+            wordCount++;
+            if (scanner.isIdentifier()) {
+                symbols.add(text, start, len, false);
             }
         }
     }
 
-    TokenStream symbols() {
+    /**
+     * The whole words, lowercased, one position each: exactly what {@link CodeTokenizer} makes of the same text,
+     * from the same scan instead of a second one.
+     */
+    TokenStream content() {
         return new TermStream() {
             @Override
             int count() {
-                return symbolCount;
+                return wordCount;
             }
 
             @Override
             int fill(int index, char[] out) {
-                char[] symbol = symbolList[index];
-                System.arraycopy(symbol, 0, out, 0, symbol.length);
-                return symbol.length;
+                int start = words[index * 2];
+                int end = words[index * 2 + 1];
+                for (int i = start; i < end; i++) {
+                    out[i - start] = CodeScanner.lower(text[i]);
+                }
+                return end - start;
+            }
+        };
+    }
+
+    TokenStream symbols() {
+        return terms(symbols);
+    }
+
+    TokenStream parts() {
+        return terms(parts);
+    }
+
+    private static TokenStream terms(UniqueTerms set) {
+        return new TermStream() {
+            @Override
+            int count() {
+                return set.size();
+            }
+
+            @Override
+            int fill(int index, char[] out) {
+                return set.copy(index, out);
             }
         };
     }
@@ -80,7 +113,7 @@ final class DocumentTerms {
         };
     }
 
-    /** Emits a list of terms, one per position; positions do not matter for these fields. */
+    /** Emits a list of terms, one per position. */
     private abstract static class TermStream extends TokenStream {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

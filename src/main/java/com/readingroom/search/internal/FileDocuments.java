@@ -45,10 +45,10 @@ final class FileDocuments {
         doc.add(new SortedDocValuesField(IndexSchema.LANGUAGE, new BytesRef(file.language())));
         doc.add(new BinaryDocValuesField(IndexSchema.BLOB, new BytesRef(blob)));
         if (content != null && !content.binary()) {
-            String text = content.text();
-            doc.add(new TextField(IndexSchema.CONTENT, text, Field.Store.NO));
-            terms.collect(text);
+            terms.collect(content.text());
+            doc.add(new Field(IndexSchema.CONTENT, terms.content(), TextField.TYPE_NOT_STORED));
             doc.add(new Field(IndexSchema.SYMBOL, terms.symbols(), IndexSchema.TERMS_ONLY));
+            doc.add(new Field(IndexSchema.PART, terms.parts(), IndexSchema.TERMS_ONLY));
             doc.add(new Field(IndexSchema.TRIGRAM, terms.trigrams(), IndexSchema.TERMS_ONLY));
         }
         if (!definitions.isEmpty()) {

@@ -13,7 +13,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 final class IndexSchema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String TYPE = "type";
     static final String TYPE_FILE = "file";
@@ -38,8 +38,10 @@ final class IndexSchema {
     /** Bit set of the ref ordinals whose tree holds this document (binary doc values, updatable). */
     static final String REFS = "refs";
 
-    /** Words of the content, lowercased, parts stacked on their identifier. */
+    /** Whole words of the content, lowercased, with positions. */
     static final String CONTENT = "content";
+    /** Parts of the identifiers ({@code spin}, {@code irqsave}), lowercased, once per document. */
+    static final String PART = "part";
     /** Identifiers exactly as written, once per document, for {@code sym:}. */
     static final String SYMBOL = "sym";
     /** Folded trigrams, once per document, for regular expressions. */

@@ -197,7 +197,10 @@ final class LuceneQueries {
             if (highlight != null) {
                 highlight.wildcards().add(wildcardPattern(pattern, false));
             }
-            return new WildcardQuery(new Term(field, pattern));
+            return wholeOrPart(
+                    field,
+                    new WildcardQuery(new Term(field, pattern)),
+                    new WildcardQuery(new Term(IndexSchema.PART, pattern)));
         }
         List<String> words = words(text);
         if (words.isEmpty()) {
@@ -210,7 +213,10 @@ final class LuceneQueries {
             if (highlight != null) {
                 highlight.terms().add(words.getFirst());
             }
-            return new TermQuery(new Term(field, words.getFirst()));
+            return wholeOrPart(
+                    field,
+                    new TermQuery(new Term(field, words.getFirst())),
+                    new TermQuery(new Term(IndexSchema.PART, words.getFirst())));
         }
         if (highlight != null) {
             highlight.phrases().add(words);
@@ -220,6 +226,17 @@ final class LuceneQueries {
             phrase.add(new Term(field, word));
         }
         return phrase.build();
+    }
+
+    /** In the content, a word is a whole identifier or a part of one; elsewhere only whole. */
+    private static Query wholeOrPart(String field, Query whole, Query part) {
+        if (!field.equals(IndexSchema.CONTENT)) {
+            return whole;
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        either.add(whole, BooleanClause.Occur.SHOULD);
+        either.add(part, BooleanClause.Occur.SHOULD);
+        return either.build();
     }
 
     /** The whole words of a text, lowercased, as the index holds them (parts are left to the index). */

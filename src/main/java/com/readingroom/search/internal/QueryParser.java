@@ -46,6 +46,12 @@ final class QueryParser {
                     "The query is " + query.length() + " characters long; at most " + MAX_LENGTH + " are allowed.",
                     MAX_LENGTH + 1);
         }
+        for (int i = 0; i < query.length(); i++) {
+            if (Character.isISOControl(query.charAt(i)) && !Character.isWhitespace(query.charAt(i))) {
+                throw new SearchQueryException(
+                        "The query contains a control character at column " + (i + 1) + ".", i + 1);
+            }
+        }
         QueryParser parser = new QueryParser(lex(query));
         QueryNode node = parser.or(null);
         if (parser.next < parser.tokens.size()) {
@@ -63,9 +69,6 @@ final class QueryParser {
             char c = query.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isISOControl(c)) {
-                throw new SearchQueryException(
-                        "The query contains a control character at column " + (i + 1) + ".", i + 1);
             } else if (c == '(') {
                 tokens.add(new Token(Kind.OPEN, "(", i + 1));
                 i++;

@@ -111,11 +111,12 @@ final class RegexPlan {
 
     private static void flush(StringBuilder literal, Need need) {
         for (int i = 0; i + 3 <= literal.length(); i++) {
-            need.trigrams.add(String.valueOf(new char[] {
-                Trigrams.fold(literal.charAt(i)),
-                Trigrams.fold(literal.charAt(i + 1)),
-                Trigrams.fold(literal.charAt(i + 2))
-            }));
+            char a = Trigrams.fold(literal.charAt(i));
+            char b = Trigrams.fold(literal.charAt(i + 1));
+            char c = Trigrams.fold(literal.charAt(i + 2));
+            if (Trigrams.indexed(a, b, c)) {
+                need.trigrams.add(String.valueOf(new char[] {a, b, c}));
+            }
         }
         literal.setLength(0);
     }

@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param threads indexing threads (each with its own universal-ctags process); {@code 0}: one per processor
  * @param ctags the universal-ctags command
  * @param ctagsTimeout how long one file may take ctags before it is indexed without definitions
- * @param maxFileSize only the first part of larger files is indexed
+ * @param maxFileSize only the first part of larger files is indexed: as much as the file view shows
  * @param ramBuffer what the index writer buffers before it flushes a segment
  * @param regexBudget how long a regular expression may confirm candidates before the first page is cut short
  */
@@ -27,8 +27,8 @@ record SearchProperties(
         @DefaultValue("0") int threads,
         @DefaultValue("ctags") String ctags,
         @DefaultValue("10s") Duration ctagsTimeout,
-        @DefaultValue("4MB") DataSize maxFileSize,
-        @DefaultValue("128MB") DataSize ramBuffer,
+        @DefaultValue("1MB") DataSize maxFileSize,
+        @DefaultValue("256MB") DataSize ramBuffer,
         @DefaultValue("3s") Duration regexBudget) {
 
     int indexingThreads() {

@@ -1,9 +1,8 @@
 package com.readingroom.search.internal;
 
 /**
- * The trigrams of a text, for accelerating regular expressions: every three consecutive characters, folded so that a
- * match of any regular expression implies the trigrams of its literals (ASCII lowercased; every other character one
- * bucket). Deduplicated per document with a bit set over all 2^24 folded trigrams, cleared through the list of those
+ * The trigrams of a text, for accelerating regular expressions: every three consecutive characters, folded (see
+ * {@link #fold}) so that a match of any regular expression implies the trigrams of its literals. Deduplicated per document with a bit set over all 2^24 folded trigrams, cleared through the list of those
  * set, so no allocation happens per document.
  */
 final class Trigrams {
@@ -14,11 +13,30 @@ final class Trigrams {
     private int[] keys = new int[1 << 14];
     private int count;
 
+    /**
+     * ASCII letters lowercased, digits and underscore kept, every other character (space, punctuation, other
+     * scripts) one bucket: fewer distinct trigrams per file, and still implied by any match of the literal.
+     */
     static char fold(char c) {
-        if (c >= 128) {
-            return OTHER;
+        return c < 128 ? FOLD[c] : OTHER;
+    }
+
+    private static final char[] FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+            FOLD[c] = word ? c : c >= 'A' && c <= 'Z' ? (char) (c + 32) : OTHER;
         }
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /**
+     * Only trigrams of word characters are indexed: they are what regular expressions over code spell out, and
+     * leaving out those with spaces and punctuation halves what is indexed. A regular expression's trigrams with
+     * other characters are then simply not required of its candidates.
+     */
+    static boolean indexed(char a, char b, char c) {
+        return a != OTHER && b != OTHER && c != OTHER;
     }
 
     static int key(char a, char b, char c) {
@@ -39,6 +57,11 @@ final class Trigrams {
         int b = fold(text[1]);
         for (int i = 2; i < length; i++) {
             int c = fold(text[i]);
+            if (a == OTHER || b == OTHER || c == OTHER) {
+                a = b;
+                b = c;
+                continue;
+            }
             int key = (a << 16) | (b << 8) | c;
             long bit = 1L << key;
             int word = key >>> 6;
