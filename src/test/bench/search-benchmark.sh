@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the code-search benchmark and prints its figures (see BENCHMARKS.md).
-# Usage: src/test/bench/search-benchmark.sh [runs-per-query]
+# Usage: src/test/bench/search-benchmark.sh [runs-per-query] [all|queries]
+#   all (default): index three releases, then the kernel (timed), re-index after a 10-file commit, run the queries;
+#   queries: the queries only, on an index kept under the corpus folder between runs.
 # Prepares what is missing under ${READINGROOM_BENCH_DIR:-/var/tmp/readingroom-bench}:
 #   linux.git            (kernel-corpus.sh) the Debian linux-source-6.1 tree, tag release/6.1
 #   linux-3releases.git  the same plus two releases, each changing 800 *.c files (tags release/6.1.1, 6.1.2)
@@ -42,5 +44,9 @@ run() {
         -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
         com.readingroom.bench.SearchBenchmark "$corpus" "$@"
 }
-run three-releases
-run kernel "${1:-50}"
+if [[ ${2:-all} == queries ]]; then
+    run queries "${1:-50}"
+else
+    run three-releases
+    run kernel "${1:-50}"
+fi

@@ -42,7 +42,8 @@ public record SearchResults(
      *
      * @param ref the full ref to open it at (the default branch when granted, else a granted tag)
      * @param refs the short names of every granted ref holding this very content
-     * @param matchingLines how many lines matched in all (more than shown, perhaps)
+     * @param matchingLines how many of the lines shown match
+     * @param moreLines whether further lines match (the file is read only as far as the page needs)
      */
     public record FileHit(
             String repository,
@@ -52,7 +53,8 @@ public record SearchResults(
             List<String> refs,
             String language,
             List<HitLine> lines,
-            int matchingLines) {
+            int matchingLines,
+            boolean moreLines) {
 
         public FileHit {
             refs = List.copyOf(refs);

@@ -273,9 +273,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         card.add(new Div(
                 title,
                 muted(" " + hit.language() + " · " + String.join(", ", hit.refs())
-                        + (hit.matchingLines() > 0
-                                ? " · " + hit.matchingLines() + " matching line" + (hit.matchingLines() == 1 ? "" : "s")
-                                : ""))));
+                        + (hit.moreLines()
+                                ? " · more than " + hit.matchingLines() + " matching lines"
+                                : hit.matchingLines() > 0
+                                        ? " · " + hit.matchingLines() + " matching line"
+                                                + (hit.matchingLines() == 1 ? "" : "s")
+                                        : ""))));
         if (!hit.lines().isEmpty()) {
             card.add(lines(hit.lines(), number -> href(hit, number)));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * What a query asks for, line by line, to pick and highlight the lines shown as snippets: words (whole identifiers
@@ -48,49 +49,70 @@ final class Highlights {
         return !definitions.isEmpty();
     }
 
-    /** The ranges of the line the query asks for; empty when the line does not match. */
-    List<Range> ranges(CharSequence line, RegexDeadline deadline) {
-        List<Range> ranges = new ArrayList<>();
-        if (regex != null) {
-            Matcher matcher = regex.matcher(deadline == null ? line : deadline.guard(line));
-            while (matcher.find()) {
-                ranges.add(new Range(matcher.start(), Math.max(matcher.end(), matcher.start())));
-                if (matcher.end() == matcher.start() && matcher.end() >= line.length()) {
-                    break;
-                }
-            }
-            return ranges;
+    boolean isRegex() {
+        return regex != null;
+    }
+
+    /**
+     * The ranges of the text the query asks for, in text offsets, sorted and merged, on at most {@code maxLines}
+     * lines (the scan stops at the first range of the line after those): one scan of the file, without a string per
+     * word unless a wildcard or a phrase needs one. Not for regular expressions (they match line by line, see
+     * {@link #ranges}).
+     */
+    List<Range> textRanges(char[] text, int length, int maxLines) {
+        if (content.phrases().isEmpty()
+                && content.wildcards().isEmpty()
+                && symbols.stream().allMatch(p -> literal(p) != null)) {
+            return literalRanges(text, length, maxLines);
         }
+        List<Range> ranges = new ArrayList<>();
         if (content.terms().isEmpty()
                 && content.phrases().isEmpty()
                 && content.wildcards().isEmpty()
                 && symbols.isEmpty()) {
             return ranges;
         }
-        char[] chars = line.toString().toCharArray();
+        CharArraySet terms = new CharArraySet(content.terms(), true);
+        List<String> wildcardPrefixes =
+                content.wildcards().stream().map(Highlights::literalPrefix).toList();
         CodeScanner scanner = new CodeScanner();
-        scanner.reset(chars, chars.length);
-        List<int[]> wholes = new ArrayList<>();
-        List<String> wholeWords = new ArrayList<>();
+        scanner.reset(text, length);
+        int longestPhrase =
+                content.phrases().stream().mapToInt(List::size).max().orElse(0);
+        java.util.ArrayDeque<int[]> recentWholes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<String> recentWords = new java.util.ArrayDeque<>();
+        int lines = 0;
+        int lineEnd = -1;
         while (scanner.next()) {
-            String lower = scanner.lowercase();
+            int start = scanner.start();
+            int end = scanner.end();
+            int before = ranges.size();
+            if (terms.contains(text, start, end - start)
+                    || matchesWildcard(text, start, end, wildcardPrefixes, scanner)) {
+                ranges.add(new Range(start, end));
+            }
             if (!scanner.isPart()) {
-                wholes.add(new int[] {scanner.start(), scanner.end()});
-                wholeWords.add(lower);
-                for (Pattern symbol : symbols) {
-                    if (symbol.matcher(scanner.exact()).matches()) {
-                        ranges.add(new Range(scanner.start(), scanner.end()));
+                if (!symbols.isEmpty() && matchesSymbol(scanner)) {
+                    ranges.add(new Range(start, end));
+                }
+                if (longestPhrase > 0) {
+                    recentWholes.addLast(new int[] {start, end});
+                    recentWords.addLast(scanner.lowercase());
+                    if (recentWords.size() > longestPhrase) {
+                        recentWholes.removeFirst();
+                        recentWords.removeFirst();
                     }
+                    phraseEndingHere(text, recentWholes, recentWords, ranges);
                 }
             }
-            if (content.terms().contains(lower) || matchesAny(content.wildcards(), lower)) {
-                ranges.add(new Range(scanner.start(), scanner.end()));
-            }
-        }
-        for (List<String> phrase : content.phrases()) {
-            for (int i = 0; i + phrase.size() <= wholeWords.size(); i++) {
-                if (wholeWords.subList(i, i + phrase.size()).equals(phrase)) {
-                    ranges.add(new Range(wholes.get(i)[0], wholes.get(i + phrase.size() - 1)[1]));
+            if (ranges.size() > before) {
+                int at = ranges.get(before).start();
+                if (at > lineEnd) {
+                    if (++lines > maxLines) {
+                        ranges.subList(before, ranges.size()).clear();
+                        break;
+                    }
+                    lineEnd = indexOf(text, length, '\n', at);
                 }
             }
         }
@@ -99,13 +121,190 @@ final class Highlights {
         return merge(ranges);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String word) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(word).matches()) {
+    /**
+     * The same ranges for words and exact symbols only, found with {@link String#indexOf} (vectorised) instead of
+     * scanning every word: each occurrence is then checked to be a whole word or a part of one, as the scanner would
+     * cut it around that place.
+     */
+    private List<Range> literalRanges(char[] text, int length, int maxLines) {
+        List<Range> ranges = new ArrayList<>();
+        char[] lowered = new char[length];
+        for (int i = 0; i < length; i++) {
+            lowered[i] = CodeScanner.lower(text[i]);
+        }
+        String lower = new String(lowered);
+        String exact = symbols.isEmpty() ? null : new String(text, 0, length);
+        CodeScanner scanner = new CodeScanner();
+        for (String term : content.terms()) {
+            collect(lower, term, text, length, maxLines, scanner, false, ranges);
+        }
+        for (Pattern symbol : symbols) {
+            collect(exact, literal(symbol), text, length, maxLines, scanner, true, ranges);
+        }
+        ranges.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        List<Range> merged = merge(ranges);
+        // Keep the ranges of the first maxLines lines (plus one range beyond, to tell that more match).
+        List<Range> kept = new ArrayList<>();
+        int lines = 0;
+        int lineEnd = -1;
+        for (Range range : merged) {
+            if (range.start() > lineEnd) {
+                if (++lines > maxLines) {
+                    break;
+                }
+                lineEnd = indexOf(text, length, '\n', range.start());
+            }
+            kept.add(range);
+        }
+        return kept;
+    }
+
+    private static void collect(
+            String haystack,
+            String needle,
+            char[] text,
+            int length,
+            int maxLines,
+            CodeScanner scanner,
+            boolean wholeOnly,
+            List<Range> ranges) {
+        if (needle.isEmpty()) {
+            return;
+        }
+        int lines = 0;
+        int lineEnd = -1;
+        int at = 0;
+        while ((at = haystack.indexOf(needle, at)) >= 0) {
+            int end = at + needle.length();
+            if (isToken(text, length, at, end, scanner, wholeOnly)) {
+                ranges.add(new Range(at, end));
+                if (at > lineEnd) {
+                    if (++lines > maxLines) {
+                        return;
+                    }
+                    lineEnd = indexOf(text, length, '\n', at);
+                }
+            }
+            at = end;
+        }
+    }
+
+    /** Whether text[start, end) is a word the scanner makes (a whole identifier, or a part of one unless whole only). */
+    private static boolean isToken(
+            char[] text, int length, int start, int end, CodeScanner scanner, boolean wholeOnly) {
+        int wordStart = start;
+        while (wordStart > 0 && CodeScanner.isWordChar(text[wordStart - 1])) {
+            wordStart--;
+        }
+        int wordEnd = end;
+        while (wordEnd < length && CodeScanner.isWordChar(text[wordEnd])) {
+            wordEnd++;
+        }
+        scanner.reset(text, wordStart, wordEnd);
+        while (scanner.next()) {
+            if (scanner.start() == start && scanner.end() == end && (!wholeOnly || !scanner.isPart())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The literal of a pattern made with {@link Pattern#quote}, or {@code null}. */
+    private static String literal(Pattern pattern) {
+        String regex = pattern.pattern();
+        return regex.startsWith("\\Q") && regex.endsWith("\\E") && regex.indexOf("\\E") == regex.length() - 2
+                ? regex.substring(2, regex.length() - 2)
+                : null;
+    }
+
+    private void phraseEndingHere(
+            char[] text, java.util.ArrayDeque<int[]> wholes, java.util.ArrayDeque<String> words, List<Range> ranges) {
+        List<String> recent = new ArrayList<>(words);
+        List<int[]> bounds = new ArrayList<>(wholes);
+        for (List<String> phrase : content.phrases()) {
+            int from = recent.size() - phrase.size();
+            if (from >= 0 && recent.subList(from, recent.size()).equals(phrase)) {
+                int start = bounds.get(from)[0];
+                int end = bounds.getLast()[1];
+                if (sameLine(text, start, end)) {
+                    ranges.add(new Range(start, end));
+                }
+            }
+        }
+    }
+
+    private boolean matchesWildcard(char[] text, int start, int end, List<String> prefixes, CodeScanner scanner) {
+        for (int i = 0; i < prefixes.size(); i++) {
+            if (startsWithIgnoringCase(text, start, end, prefixes.get(i))
+                    && content.wildcards().get(i).matcher(scanner.lowercase()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesSymbol(CodeScanner scanner) {
+        String exact = scanner.exact();
+        for (Pattern symbol : symbols) {
+            if (symbol.matcher(exact).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of a wildcard pattern's regular expression before its first wildcard, lowercased. */
+    private static String literalPrefix(Pattern wildcard) {
+        String regex = wildcard.pattern();
+        if (regex.startsWith("\\Q")) {
+            int end = regex.indexOf("\\E");
+            return end < 0 ? "" : regex.substring(2, end).toLowerCase(java.util.Locale.ROOT);
+        }
+        return "";
+    }
+
+    private static boolean startsWithIgnoringCase(char[] text, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (CodeScanner.lower(text[start + i]) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] text, int length, char c, int from) {
+        for (int i = from; i < length; i++) {
+            if (text[i] == c) {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    private static boolean sameLine(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text[i] == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ranges of one line a regular expression matches; empty when it does not (or this is no regex). */
+    List<Range> ranges(CharSequence line, RegexDeadline deadline) {
+        List<Range> ranges = new ArrayList<>();
+        if (regex == null) {
+            return ranges;
+        }
+        Matcher matcher = regex.matcher(deadline == null ? line : deadline.guard(line));
+        while (matcher.find()) {
+            ranges.add(new Range(matcher.start(), matcher.end()));
+        }
+        return ranges;
     }
 
     private static List<Range> merge(List<Range> sorted) {

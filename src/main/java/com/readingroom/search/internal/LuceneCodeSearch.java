@@ -66,6 +66,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.springframework.stereotype.Service;
 
@@ -350,7 +351,15 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     /** What one document of the index says about itself, read from its doc values. */
-    private record StoredDoc(int doc, String repository, String path, String language, String blob, BytesRef refs) {
+    private record StoredDoc(
+            int doc,
+            String repository,
+            String path,
+            String language,
+            String blob,
+            BytesRef refs,
+            LeafReader leaf,
+            int pathOrd) {
 
         static StoredDoc read(IndexSearcher searcher, int doc) throws IOException {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -358,7 +367,9 @@ class LuceneCodeSearch implements CodeSearch {
             LeafReader reader = leaf.reader();
             int local = doc - leaf.docBase;
             String repository = sorted(reader.getSortedDocValues(IndexSchema.REPOSITORY), local);
-            String productPath = sorted(reader.getSortedDocValues(IndexSchema.PRODUCT_PATH), local);
+            SortedDocValues paths = reader.getSortedDocValues(IndexSchema.PRODUCT_PATH);
+            int pathOrd = paths != null && paths.advanceExact(local) ? paths.ordValue() : -1;
+            String productPath = pathOrd < 0 ? null : paths.lookupOrd(pathOrd).utf8ToString();
             String path = productPath == null ? null : productPath.substring(repository.length() + 1);
             String language = sorted(reader.getSortedDocValues(IndexSchema.LANGUAGE), local);
             String blob = binary(reader.getBinaryDocValues(IndexSchema.BLOB), local);
@@ -366,7 +377,7 @@ class LuceneCodeSearch implements CodeSearch {
             BytesRef refs = refValues != null && refValues.advanceExact(local)
                     ? BytesRef.deepCopyOf(refValues.binaryValue())
                     : new BytesRef();
-            return new StoredDoc(doc, repository, path, language, blob, refs);
+            return new StoredDoc(doc, repository, path, language, blob, refs, reader, pathOrd);
         }
 
         private static String sorted(SortedDocValues values, int doc) throws IOException {
@@ -410,6 +421,18 @@ class LuceneCodeSearch implements CodeSearch {
         return refs;
     }
 
+    private boolean admits(StoredDoc doc, ReadingGrant.PathRule rule) {
+        if (doc.pathOrd() < 0) {
+            return false;
+        }
+        try {
+            FixedBitSet admitted = cache.admitted(doc.leaf(), IndexSchema.PRODUCT_PATH, rule);
+            return doc.pathOrd() < admitted.length() && admitted.get(doc.pathOrd());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private FileHit fileHit(
             IndexSearcher searcher,
             StoredDoc doc,
@@ -419,7 +442,8 @@ class LuceneCodeSearch implements CodeSearch {
             Snippets snippets,
             RegexDeadline deadline)
             throws IOException {
-        List<String> refs = grantedRefs(doc, grant, state, rule -> rule.allows(doc.path()));
+        // The same answer the filter gave, read from the bit set it judged this segment's paths into.
+        List<String> refs = grantedRefs(doc, grant, state, rule -> admits(doc, rule));
         if (refs.isEmpty()) {
             // The filter admitted it, so a ref moved between the searcher and the state: show nothing of it.
             return null;
@@ -429,10 +453,12 @@ class LuceneCodeSearch implements CodeSearch {
         String text = snippets.text(doc.repository(), doc.blob());
         List<HitLine> lines = new ArrayList<>();
         int matching = 0;
+        boolean more = false;
         if (text != null) {
             Snippet snippet = Snippet.of(text, highlights, definitionLines, deadline);
             lines = snippet.lines();
             matching = snippet.matching();
+            more = snippet.more();
         }
         String product = grant.repository(doc.repository())
                 .map(ReadingGrant.ReadableRepository::product)
@@ -445,7 +471,8 @@ class LuceneCodeSearch implements CodeSearch {
                 refs.stream().map(SourceRef::shortName).toList(),
                 doc.language(),
                 lines,
-                matching);
+                matching,
+                more);
     }
 
     private static Map<Integer, String> definitionLines(IndexSearcher searcher, StoredDoc doc, Highlights highlights)
@@ -599,6 +626,17 @@ class LuceneCodeSearch implements CodeSearch {
         return out.toString() + (text.length() > 500 ? "…" : "");
     }
 
+    /** Where a repository is stored: registered once, never moved, so looked up once. */
+    private final Map<String, HostedRepository> hosted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HostedRepository hosted(String name) {
+        return hosted.computeIfAbsent(
+                name,
+                n -> catalog.findRepository(n)
+                        .orElseThrow(() -> new SourceUnavailableException(
+                                "Repository '" + n + "' is no longer registered.", null)));
+    }
+
     /** Blob readers per repository for one search, closed with it. */
     private final class Snippets implements AutoCloseable {
 
@@ -608,12 +646,7 @@ class LuceneCodeSearch implements CodeSearch {
             if (blob == null) {
                 return null;
             }
-            IndexFeed.Blobs blobs = open.computeIfAbsent(repository, name -> {
-                HostedRepository hosted = catalog.findRepository(name)
-                        .orElseThrow(() -> new SourceUnavailableException(
-                                "Repository '" + name + "' is no longer registered.", null));
-                return feed.blobs(hosted);
-            });
+            IndexFeed.Blobs blobs = open.computeIfAbsent(repository, name -> feed.blobs(hosted(name)));
             int max = (int)
                     Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes());
             return blobs.read(blob, max).map(IndexFeed.Blob::text).orElse(null);

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The lines of one file shown for a hit: the first few matching lines, each with a little context, and how many
- * lines matched in all.
+ * The lines of one file shown for a hit: the first few matching lines, each with a little context, and whether more
+ * lines match (the file is read only as far as needed to tell).
  */
-record Snippet(List<HitLine> lines, int matching) {
+record Snippet(List<HitLine> lines, int matching, boolean more) {
 
     private static final int CONTEXT = 2;
     private static final int SHOWN = 3;
@@ -20,29 +20,42 @@ record Snippet(List<HitLine> lines, int matching) {
     static Snippet of(
             String text, Highlights highlights, Map<Integer, String> definitionLines, RegexDeadline deadline) {
         List<int[]> bounds = lineBounds(text);
-        List<Integer> shownMatches = new ArrayList<>();
-        List<List<Range>> shownRanges = new ArrayList<>();
-        int matching = 0;
-        for (int i = 0; i < bounds.size(); i++) {
-            CharSequence line = text.subSequence(bounds.get(i)[0], bounds.get(i)[1]);
-            List<Range> ranges = highlights.ranges(line, deadline);
-            String definition = definitionLines.get(i + 1);
-            if (definition != null) {
-                int at = line.toString().indexOf(definition);
-                if (at >= 0) {
-                    ranges = new ArrayList<>(ranges);
-                    ranges.add(new Range(at, at + definition.length()));
-                    ranges.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // Matching lines in order, each with its ranges relative to the line.
+        java.util.TreeMap<Integer, List<Range>> matches = new java.util.TreeMap<>();
+        if (highlights.isRegex()) {
+            for (int i = 0; i < bounds.size() && matches.size() <= SHOWN; i++) {
+                List<Range> ranges = highlights.ranges(text.subSequence(bounds.get(i)[0], bounds.get(i)[1]), deadline);
+                if (!ranges.isEmpty()) {
+                    matches.put(i, ranges);
                 }
             }
-            if (!ranges.isEmpty() || definition != null) {
-                matching++;
-                if (shownMatches.size() < SHOWN) {
-                    shownMatches.add(i);
-                    shownRanges.add(ranges);
+        } else {
+            char[] chars = text.toCharArray();
+            int line = 0;
+            for (Range range : highlights.textRanges(chars, chars.length, SHOWN + 1)) {
+                while (line + 1 < bounds.size() && bounds.get(line + 1)[0] <= range.start()) {
+                    line++;
                 }
+                int lineStart = bounds.get(line)[0];
+                matches.computeIfAbsent(line, l -> new ArrayList<>())
+                        .add(new Range(
+                                range.start() - lineStart, Math.min(range.end(), bounds.get(line)[1]) - lineStart));
             }
         }
+        definitionLines.forEach((number, name) -> {
+            int index = number - 1;
+            if (index >= 0 && index < bounds.size()) {
+                String line = text.substring(bounds.get(index)[0], bounds.get(index)[1]);
+                int at = line.indexOf(name);
+                List<Range> ranges = new ArrayList<>(matches.getOrDefault(index, List.of()));
+                if (at >= 0) {
+                    ranges.add(new Range(at, at + name.length()));
+                    ranges.sort((a, b) -> Integer.compare(a.start(), b.start()));
+                }
+                matches.put(index, ranges);
+            }
+        });
+        List<Integer> shownMatches = matches.keySet().stream().limit(SHOWN).toList();
         TreeSet<Integer> shown = new TreeSet<>();
         for (int match : shownMatches) {
             for (int i = Math.max(0, match - CONTEXT); i <= Math.min(bounds.size() - 1, match + CONTEXT); i++) {
@@ -52,12 +65,11 @@ record Snippet(List<HitLine> lines, int matching) {
         List<HitLine> lines = new ArrayList<>();
         for (int i : shown) {
             String line = text.substring(bounds.get(i)[0], bounds.get(i)[1]);
-            int index = shownMatches.indexOf(i);
-            List<Range> ranges = index < 0 ? List.of() : clip(shownRanges.get(index));
-            lines.add(new HitLine(
-                    i + 1, line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line, index >= 0, ranges));
+            boolean match = shownMatches.contains(i);
+            List<Range> ranges = match ? clip(matches.get(i)) : List.of();
+            lines.add(new HitLine(i + 1, line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line, match, ranges));
         }
-        return new Snippet(lines, matching);
+        return new Snippet(lines, Math.min(matches.size(), SHOWN), matches.size() > SHOWN);
     }
 
     private static List<Range> clip(List<Range> ranges) {
@@ -75,12 +87,11 @@ record Snippet(List<HitLine> lines, int matching) {
         List<int[]> bounds = new ArrayList<>();
         int start = 0;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) == '\n') {
-                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
-                bounds.add(new int[] {start, end});
-                start = i + 1;
-            }
+        int newline;
+        while ((newline = text.indexOf('\n', start)) >= 0) {
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            bounds.add(new int[] {start, end});
+            start = newline + 1;
         }
         if (start < length) {
             bounds.add(new int[] {start, length});
