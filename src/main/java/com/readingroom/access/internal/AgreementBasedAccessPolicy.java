@@ -142,6 +142,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public ReadingGrant readingGrant(Person person, Instant instant) {
         GrantFacts.AgencyGrants grants = grantsOf(person);
         Optional<String> refused = refusePerson(person, grants, new Trace(null));
@@ -161,9 +162,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                         scope.refPatterns(),
                         scope.includePaths(),
                         scope.excludePaths());
-                for (HostedRepository repository : catalog.findProduct(scope.productId())
-                        .map(Product::repositories)
-                        .orElse(List.of())) {
+                for (HostedRepository repository : facts.repositoriesOf(scope.productId())) {
                     if (!scope.coversRepository(repository.name())) {
                         continue;
                     }

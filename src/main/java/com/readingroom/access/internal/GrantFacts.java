@@ -72,6 +72,22 @@ class GrantFacts {
                 .findFirst();
     }
 
+    /** The repositories of a product, in name order. */
+    List<HostedRepository> repositoriesOf(long productId) {
+        return jdbc.query(
+                "select r.id, r.product_id, p.name, r.name, r.description, r.storage_path"
+                        + " from source_repository r join product p on p.id = r.product_id where r.product_id = ?"
+                        + " order by r.name",
+                (rs, row) -> new HostedRepository(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Path.of(rs.getString(6))),
+                productId);
+    }
+
     AgencyGrants agency(long agencyId) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         AgencyStatus[] status = new AgencyStatus[1];
