@@ -2,7 +2,6 @@ package com.readingroom.ui;
 
 import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.Agencies;
-import com.readingroom.access.Agency;
 import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
@@ -106,10 +105,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Person person = currentPerson.require();
-        String agency = person.agencyId() == null
-                ? "Vendor staff"
-                : agencies.find(person.agencyId()).map(Agency::name).orElse("Unknown agency");
-        add(Watermark.of(person, agency, clock.instant()));
+        add(Watermark.of(person, agencies, clock.instant()));
         add(new H2("Search"));
         Button searchButton = new Button("Search", click -> go(request(0, null, null)));
         searchButton.setId("search-button");

@@ -2,7 +2,6 @@ package com.readingroom.ui;
 
 import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.Agencies;
-import com.readingroom.access.Agency;
 import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
@@ -55,10 +54,7 @@ abstract class SourceView extends VerticalLayout implements BeforeEnterObserver 
     public final void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Person person = currentPerson.require();
-        String agency = person.agencyId() == null
-                ? "Vendor staff"
-                : agencies.find(person.agencyId()).map(Agency::name).orElse("Unknown agency");
-        add(Watermark.of(person, agency, clock.instant()));
+        add(Watermark.of(person, agencies, clock.instant()));
         String repository = event.getRouteParameters().get("repository").orElse("");
         QueryParameters query = event.getLocation().getQueryParameters();
         try {

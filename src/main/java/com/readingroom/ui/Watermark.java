@@ -22,6 +22,16 @@ final class Watermark {
 
     private Watermark() {}
 
+    /** The watermark for the person, naming their agency (or the vendor, for staff). */
+    static Div of(Person person, com.readingroom.access.Agencies agencies, Instant now) {
+        String agency = person.agencyId() == null
+                ? "Vendor staff"
+                : agencies.find(person.agencyId())
+                        .map(com.readingroom.access.Agency::name)
+                        .orElse("Unknown agency");
+        return of(person, agency, now);
+    }
+
     static Div of(Person person, String agency, Instant now) {
         String text = person.displayName() + " (" + person.username() + ") · " + agency + " · " + TIME.format(now);
         Div mark = new Div();

@@ -1,5 +1,10 @@
 package com.readingroom.bench;
 
+import static com.readingroom.bench.BenchSupport.asManager;
+import static com.readingroom.bench.BenchSupport.ms;
+import static com.readingroom.bench.BenchSupport.percentile;
+import static com.readingroom.bench.BenchSupport.signIn;
+
 import com.readingroom.ReadingRoomApplication;
 import com.readingroom.access.Agencies;
 import com.readingroom.access.Agency;
@@ -33,12 +38,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -348,31 +350,6 @@ public final class SearchBenchmark {
             return files.filter(Files::isRegularFile)
                     .mapToLong(file -> file.toFile().length())
                     .sum();
-        }
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void signIn(Person person) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        person.username(), null, AuthorityUtils.createAuthorityList("ROLE_REVIEWER")));
-    }
-
-    private static <T> T asManager(Supplier<T> call) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "bench-manager", null, AuthorityUtils.createAuthorityList("ROLE_PROGRAM_MANAGER")));
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 }

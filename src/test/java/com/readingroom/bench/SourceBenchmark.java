@@ -1,5 +1,10 @@
 package com.readingroom.bench;
 
+import static com.readingroom.bench.BenchSupport.asManager;
+import static com.readingroom.bench.BenchSupport.ms;
+import static com.readingroom.bench.BenchSupport.percentile;
+import static com.readingroom.bench.BenchSupport.signIn;
+
 import com.readingroom.ReadingRoomApplication;
 import com.readingroom.access.Agencies;
 import com.readingroom.access.Agency;
@@ -34,8 +39,6 @@ import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -288,30 +291,5 @@ public final class SourceBenchmark {
                 ms(percentile(latencies, 0.5)),
                 ms(latencies[runs - 1]),
                 runs);
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void signIn(Person person) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        person.username(), null, AuthorityUtils.createAuthorityList("ROLE_REVIEWER")));
-    }
-
-    private static <T> T asManager(Supplier<T> call) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "bench-manager", null, AuthorityUtils.createAuthorityList("ROLE_PROGRAM_MANAGER")));
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

@@ -3,30 +3,20 @@ package com.readingroom.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.readingroom.access.AccessPolicy;
-import com.readingroom.access.Agencies;
-import com.readingroom.access.Agreements;
-import com.readingroom.access.Catalog;
 import com.readingroom.access.HostedRepository;
 import com.readingroom.access.Product;
 import com.readingroom.access.ReadingGrant;
-import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import com.readingroom.source.IndexFeed;
 import com.readingroom.source.SourceFixture;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Search cannot leak what the grant does not give. {@code Fibonacci} and {@code MiAllocateLarge} occur only in
@@ -34,49 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
  * counts, facets, snippets, suggestions and regular expressions behave exactly as for a word that exists nowhere.
  * And the grant inside the index means what the access policy means, path by path and ref by ref.
  */
-@SpringBootTest(properties = "readingroom.test.context=search")
-@ActiveProfiles("test")
-class SearchLeakTests {
-
-    @Autowired
-    CodeSearch search;
-
-    @Autowired
-    SearchIndex index;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    Agencies agencies;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    Catalog catalog;
+class SearchLeakTests extends SearchContextTest {
 
     @Autowired
     AccessPolicy policy;
 
     @Autowired
     IndexFeed feed;
-
-    @BeforeEach
-    void indexed() {
-        SourceFixture.install(agencies, agreements, catalog, people);
-        assertThat(index.awaitIdle(Duration.ofMinutes(2))).isTrue();
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
-    private SearchResults searchAs(String username, SearchRequest request) {
-        Person person = SourceFixture.signIn(people, username);
-        return search.search(person, request);
-    }
 
     /** Everything in a response except the request itself. */
     private static List<Object> disclosed(SearchResults results) {

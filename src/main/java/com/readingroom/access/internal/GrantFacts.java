@@ -55,18 +55,21 @@ class GrantFacts {
         this.jdbc = jdbc;
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<HostedRepository> HOSTED_REPOSITORY =
+            (rs, row) -> new HostedRepository(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    Path.of(rs.getString(6)));
+
     Optional<HostedRepository> repository(String name) {
         return jdbc
                 .query(
                         "select r.id, r.product_id, p.name, r.name, r.description, r.storage_path"
                                 + " from source_repository r join product p on p.id = r.product_id where r.name = ?",
-                        (rs, row) -> new HostedRepository(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                Path.of(rs.getString(6))),
+                        HOSTED_REPOSITORY,
                         name)
                 .stream()
                 .findFirst();
@@ -78,13 +81,7 @@ class GrantFacts {
                 "select r.id, r.product_id, p.name, r.name, r.description, r.storage_path"
                         + " from source_repository r join product p on p.id = r.product_id where r.product_id = ?"
                         + " order by r.name",
-                (rs, row) -> new HostedRepository(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        Path.of(rs.getString(6))),
+                HOSTED_REPOSITORY,
                 productId);
     }
 
