@@ -22,10 +22,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-/** The search page and the index status page, browserless, on the demo data. */
-@TestPropertySource(properties = "readingroom.test.context=search-views")
+/**
+ * The search page and the index status page, browserless, on the demo data. Shares the default context of the
+ * browserless UI tests: a context started between two of theirs would install its own Vaadin security-context
+ * strategy, which is process-wide, under the others.
+ */
 class SearchViewsTest extends KaribuViewTest {
 
     @Autowired

@@ -45,8 +45,9 @@ class CodeIndex implements SmartLifecycle {
     private final SearchProperties properties;
 
     private Directory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    // Replaced only by a rollback; searches on other threads must see the new ones.
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private ScheduledExecutorService refresher;
     private volatile IndexState state = IndexState.empty();
     private volatile boolean running;

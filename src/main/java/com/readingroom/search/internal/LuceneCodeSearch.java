@@ -162,7 +162,10 @@ class LuceneCodeSearch implements CodeSearch {
         return page.results();
     }
 
-    private record Page(SearchResults results, String shown, int lines) {}
+    /**
+     * @param commits whether the search was of commit messages
+     */
+    private record Page(SearchResults results, String shown, int lines, boolean commits) {}
 
     private Pattern compileRegex(String text) {
         if (text == null || text.isEmpty()) {
@@ -279,7 +282,7 @@ class LuceneCodeSearch implements CodeSearch {
                 facets.repositories(),
                 facets.languages(),
                 suggestions);
-        return new Page(results, shown.toString(), lines);
+        return new Page(results, shown.toString(), lines, compiled.commits());
     }
 
     private Page regexPage(
@@ -338,7 +341,7 @@ class LuceneCodeSearch implements CodeSearch {
                 FacetCounts.sorted(repositories),
                 FacetCounts.sorted(languages),
                 List.of());
-        return new Page(results, shown.toString(), lines);
+        return new Page(results, shown.toString(), lines, false);
     }
 
     private static void append(StringBuilder shown, FileHit hit) {
@@ -569,13 +572,8 @@ class LuceneCodeSearch implements CodeSearch {
         results.files()
                 .forEach(hit -> hits.add(hit.repository() + ":" + hit.path() + "@" + SourceRef.shortName(hit.ref())));
         results.commits().forEach(hit -> hits.add(hit.repository() + ":commit " + hit.id()));
-        String count = (results.exact() ? "" : "at least ")
-                + results.totalFiles()
-                + (results.commits().isEmpty() && !results.files().isEmpty()
-                                || results.files().isEmpty()
-                                        && results.commits().isEmpty()
-                        ? " files"
-                        : " commits");
+        String count =
+                (results.exact() ? "" : "at least ") + results.totalFiles() + (page.commits() ? " commits" : " files");
         String detail = (request.mode() == SearchRequest.Mode.REGEX ? "regex " : "query ")
                 + printable(request.query())
                 + (request.repository() == null ? "" : " in repository " + request.repository())
