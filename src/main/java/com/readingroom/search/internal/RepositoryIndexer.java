@@ -96,6 +96,23 @@ class RepositoryIndexer {
             return false;
         }
         progress.started(name);
+        try {
+            return indexChanges(repository, before, plan, started, cancelled);
+        } catch (IOException | RuntimeException e) {
+            // Whatever failed before anything was written leaves nothing to roll back, but must not look busy.
+            progress.failed(name, before, e);
+            throw e;
+        }
+    }
+
+    private boolean indexChanges(
+            HostedRepository repository,
+            IndexState.RepositoryState before,
+            Plan plan,
+            long started,
+            BooleanSupplier cancelled)
+            throws IOException {
+        String name = repository.name();
         Map<String, Member> members = readMembership(name);
         List<IndexFeed.FileChange> pendingFiles = new ArrayList<>();
         Map<String, Member> pendingCommits = new LinkedHashMap<>();
