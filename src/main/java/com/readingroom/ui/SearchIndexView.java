@@ -58,12 +58,13 @@ public class SearchIndexView extends VerticalLayout {
         }
         grid.setId("index-status");
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(IndexStatus::repository).setHeader("Repository").setAutoWidth(true);
         grid.addColumn(IndexStatus::product).setHeader("Product").setAutoWidth(true);
         grid.addComponentColumn(SearchIndexView::state).setHeader("State").setAutoWidth(true);
         grid.addColumn(status -> String.join(", ", status.refs()))
                 .setHeader("Refs")
-                .setFlexGrow(2);
+                .setFlexGrow(3);
         grid.addColumn(status -> String.format(Locale.ROOT, "%,d", status.files()))
                 .setHeader("Files")
                 .setAutoWidth(true);

@@ -65,7 +65,8 @@ record Snippet(List<HitLine> lines, int matching, boolean more) {
         List<HitLine> lines = new ArrayList<>();
         for (int i : shown) {
             String line = text.substring(bounds.get(i)[0], bounds.get(i)[1]);
-            boolean match = shownMatches.contains(i);
+            // A context line that matches too (the file was read up to one match past those shown) is marked.
+            boolean match = matches.containsKey(i);
             List<Range> ranges = match ? clip(matches.get(i)) : List.of();
             lines.add(new HitLine(i + 1, line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line, match, ranges));
         }
