@@ -247,6 +247,7 @@ public final class SearchBenchmark {
         Person reviewer = halfTreeReviewer(app);
         CodeSearch search = app.getBean(CodeSearch.class);
         signIn(reviewer);
+        auditAppends(app);
         System.out.println("grant: linux/{drivers,fs,net,sound,kernel,lib,mm}/** minus drivers/staging and *.pem"
                 + " (about half of the 78,635 files)");
         System.out.printf(
@@ -288,6 +289,34 @@ public final class SearchBenchmark {
                     ripgrep);
         }
         SecurityContextHolder.clearContext();
+    }
+
+    /** What a SEARCH record costs alone: one durable append with 25 files named, as a search makes. */
+    private static void auditAppends(ConfigurableApplicationContext app) {
+        com.readingroom.audit.AuditLog log = app.getBean(com.readingroom.audit.AuditLog.class);
+        List<String> hits = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            hits.add("linux:drivers/net/ethernet/intel/e1000e/file" + i + ".c@release/6.1");
+        }
+        long[] nanos = new long[200];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            log.append(new com.readingroom.audit.AuditRecord(
+                    com.readingroom.audit.AuditAction.SEARCH,
+                    null,
+                    "RR-BENCH-SEARCH",
+                    null,
+                    "search",
+                    "query mutex_lock, page 1: 4764 files matched, 25 shown",
+                    new com.readingroom.audit.Disclosure(null, null, null, null, null, "0".repeat(64), 150, hits)));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                Locale.ROOT,
+                "a SEARCH audit record alone (durable append, 25 files named): p50 %.2f ms, p99 %.2f ms%n",
+                ms(percentile(nanos, 0.50)),
+                ms(percentile(nanos, 0.99)));
     }
 
     /** ripgrep over the checkout (the whole tree, no grant), median of three runs, and how many files it listed. */
