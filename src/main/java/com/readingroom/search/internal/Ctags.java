@@ -133,7 +133,15 @@ final class Ctags implements AutoCloseable {
         }
         try {
             process = new ProcessBuilder(
-                            command, "--_interactive", "--output-format=json", "--fields=NnK", "--extras=-r")
+                            command,
+                            "--_interactive",
+                            "--output-format=json",
+                            "--fields=NnK",
+                            "--extras=-r",
+                            // Struct members and enumerators are most of the tags of C headers (register maps
+                            // above all) and rarely what def: is asked for; they stay findable as words and sym:.
+                            "--kinds-C=-me",
+                            "--kinds-C++=-me")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
