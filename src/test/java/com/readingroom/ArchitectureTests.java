@@ -57,6 +57,19 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheSearchIndexReadsTheIndexFeed() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackages("com.readingroom.search.internal..", "com.readingroom.source..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(com.readingroom.source.IndexFeed.class)
+                .because("the feed reads content with no decision and no record: only the index, whose searches"
+                        + " decide and record inside their own choke point, may use it");
+        rule.check(classes);
+    }
+
+    @Test
     void theUserInterfaceNeverTouchesPersistence() {
         ArchRule rule = noClasses()
                 .that()

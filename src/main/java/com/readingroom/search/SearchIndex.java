@@ -6,7 +6,7 @@ import java.util.List;
 /** The state of the code index and its updates, for program managers and auditors. */
 public interface SearchIndex {
 
-    /** Per registered repository. */
+    /** Per registered repository (program managers and auditors: it names every repository). */
     List<IndexStatus> status();
 
     /**

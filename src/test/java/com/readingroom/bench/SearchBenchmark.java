@@ -170,7 +170,7 @@ public final class SearchBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
-        IndexStatus status = index.status().stream()
+        IndexStatus status = asManager(index::status).stream()
                 .filter(s -> s.repository().equals(name))
                 .findFirst()
                 .orElseThrow();

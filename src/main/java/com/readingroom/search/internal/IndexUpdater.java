@@ -140,6 +140,7 @@ class IndexUpdater implements SearchIndex, SmartLifecycle {
     }
 
     @Override
+    @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public List<IndexStatus> status() {
         return repositories().stream()
                 .map(repository -> progress.status(
