@@ -23,6 +23,8 @@ final class CodeScanner {
     private int start;
     private int end;
     private boolean part;
+    private boolean skipped;
+    private boolean reportSkipped;
 
     private final int[] parts = new int[MAX_PARTS * 2];
     private boolean wantParts = true;
@@ -47,8 +49,18 @@ final class CodeScanner {
         return this;
     }
 
+    /**
+     * Also stops at the runs of word characters that are no word (longer than {@link #MAX_TOKEN}, or separators
+     * only), marked {@link #isSkipped}: the trigrams of a text are those of all its runs.
+     */
+    CodeScanner reportingSkipped() {
+        reportSkipped = true;
+        return this;
+    }
+
     /** Moves to the next token; false at the end of the text. */
     boolean next() {
+        skipped = false;
         if (nextPart < partCount) {
             start = parts[nextPart * 2];
             end = parts[nextPart * 2 + 1];
@@ -72,6 +84,13 @@ final class CodeScanner {
             int wordEnd = trimSeparators(wordStart, position);
             int first = skipSeparators(wordStart, wordEnd);
             if (first >= wordEnd || position - wordStart > MAX_TOKEN) {
+                if (reportSkipped) {
+                    start = wordStart;
+                    end = position;
+                    part = false;
+                    skipped = true;
+                    return true;
+                }
                 continue;
             }
             start = wordStart;
@@ -94,6 +113,11 @@ final class CodeScanner {
 
     int end() {
         return end;
+    }
+
+    /** Whether the current run is no word (see {@link #reportingSkipped}). */
+    boolean isSkipped() {
+        return skipped;
     }
 
     /** Whether the current token is a part of the identifier returned just before, not a whole one. */

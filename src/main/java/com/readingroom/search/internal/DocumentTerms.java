@@ -11,10 +11,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class DocumentTerms {
 
-    private final CodeScanner scanner = new CodeScanner();
+    private final CodeScanner scanner = new CodeScanner().reportingSkipped();
     private final Trigrams trigrams = new Trigrams();
     private final UniqueTerms symbols = new UniqueTerms();
     private final UniqueTerms parts = new UniqueTerms();
+    private final UniqueTerms numbers = new UniqueTerms();
     private char[] text = new char[1 << 16];
     private int length;
     private int[] words = new int[1 << 14];
@@ -26,14 +27,19 @@ final class DocumentTerms {
             text = new char[Math.max(length, text.length * 2)];
         }
         content.getChars(0, length, text, 0);
-        trigrams.collect(text, length);
+        trigrams.clear();
         symbols.clear();
         parts.clear();
+        numbers.clear();
         wordCount = 0;
         scanner.reset(text, length);
         while (scanner.next()) {
             int start = scanner.start();
             int len = scanner.end() - start;
+            if (scanner.isSkipped()) {
+                trigrams.add(text, start, len);
+                continue;
+            }
             if (scanner.isPart()) {
                 parts.add(text, start, len, true);
                 continue;
@@ -46,8 +52,12 @@ final class DocumentTerms {
             wordCount++;
             if (scanner.isIdentifier()) {
                 symbols.add(text, start, len, false);
+            } else {
+                numbers.add(text, start, len, false);
             }
         }
+        symbols.trigramsInto(trigrams);
+        numbers.trigramsInto(trigrams);
     }
 
     /**

@@ -20,8 +20,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -77,76 +77,12 @@ final class GrantFilter extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-                LeafReader reader = context.reader();
-                SortedDocValues repositories = reader.getSortedDocValues(IndexSchema.REPOSITORY);
-                if (repositories == null) {
+                FixedBitSet admitted = cache.documents(context.reader(), clauses, GrantFilter.this::admittedDocuments);
+                if (admitted == null) {
                     return null;
                 }
-                List<LeafClause> leafClauses = new ArrayList<>();
-                for (Clause clause : clauses) {
-                    int ord = repositories.lookupTerm(new BytesRef(clause.repository()));
-                    if (ord < 0) {
-                        continue;
-                    }
-                    FixedBitSet files = clause.rule() == null
-                            ? null
-                            : cache.admitted(reader, IndexSchema.PRODUCT_PATH, clause.rule());
-                    FixedBitSet commits = clause.rule() == null
-                            ? null
-                            : cache.admitted(reader, IndexSchema.CHANGED_PATHS, clause.rule());
-                    leafClauses.add(new LeafClause(ord, clause.refBits(), files, commits));
-                }
-                if (leafClauses.isEmpty()) {
-                    return null;
-                }
-                BinaryDocValues refs = DocValues.getBinary(reader, IndexSchema.REFS);
-                SortedDocValues paths = DocValues.getSorted(reader, IndexSchema.PRODUCT_PATH);
-                SortedSetDocValues changed = DocValues.getSortedSet(reader, IndexSchema.CHANGED_PATHS);
-                DocIdSetIterator all = DocIdSetIterator.all(reader.maxDoc());
-                TwoPhaseIterator admitted = new TwoPhaseIterator(all) {
-                    @Override
-                    public boolean matches() throws IOException {
-                        int doc = approximation.docID();
-                        if (!repositories.advanceExact(doc) || !refs.advanceExact(doc)) {
-                            return false;
-                        }
-                        int repository = repositories.ordValue();
-                        BytesRef bits = refs.binaryValue();
-                        int pathOrd = paths.advanceExact(doc) ? paths.ordValue() : -1;
-                        long[] changedOrds = null;
-                        for (LeafClause clause : leafClauses) {
-                            if (clause.repositoryOrd() != repository || !intersects(bits, clause.refBits())) {
-                                continue;
-                            }
-                            if (clause.files() == null) {
-                                return true;
-                            }
-                            if (pathOrd >= 0) {
-                                if (pathOrd < clause.files().length()
-                                        && clause.files().get(pathOrd)) {
-                                    return true;
-                                }
-                            } else {
-                                if (changedOrds == null) {
-                                    changedOrds = changedOrds(changed, doc);
-                                }
-                                for (long ord : changedOrds) {
-                                    if (ord < clause.commits().length()
-                                            && clause.commits().get((int) ord)) {
-                                        return true;
-                                    }
-                                }
-                            }
-                        }
-                        return false;
-                    }
-
-                    @Override
-                    public float matchCost() {
-                        return 20;
-                    }
-                };
-                return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, admitted));
+                DocIdSetIterator documents = new BitSetIterator(admitted, admitted.cardinality());
+                return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, documents));
             }
 
             @Override
@@ -155,6 +91,78 @@ final class GrantFilter extends Query {
                 return false;
             }
         };
+    }
+
+    /**
+     * The documents of a segment the clauses admit (null: none), judged once per segment reader: a reader is
+     * replaced whenever the ref bit sets or deletions change, so the answer never outlives what it was judged on.
+     */
+    private FixedBitSet admittedDocuments(LeafReader reader) throws IOException {
+        SortedDocValues repositories = reader.getSortedDocValues(IndexSchema.REPOSITORY);
+        if (repositories == null) {
+            return null;
+        }
+        List<LeafClause> leafClauses = new ArrayList<>();
+        for (Clause clause : clauses) {
+            int ord = repositories.lookupTerm(new BytesRef(clause.repository()));
+            if (ord < 0) {
+                continue;
+            }
+            FixedBitSet files =
+                    clause.rule() == null ? null : cache.admitted(reader, IndexSchema.PRODUCT_PATH, clause.rule());
+            FixedBitSet commits =
+                    clause.rule() == null ? null : cache.admitted(reader, IndexSchema.CHANGED_PATHS, clause.rule());
+            leafClauses.add(new LeafClause(ord, clause.refBits(), files, commits));
+        }
+        if (leafClauses.isEmpty()) {
+            return null;
+        }
+        BinaryDocValues refs = DocValues.getBinary(reader, IndexSchema.REFS);
+        SortedDocValues paths = DocValues.getSorted(reader, IndexSchema.PRODUCT_PATH);
+        SortedSetDocValues changed = DocValues.getSortedSet(reader, IndexSchema.CHANGED_PATHS);
+        FixedBitSet admitted = new FixedBitSet(Math.max(1, reader.maxDoc()));
+        for (int doc = repositories.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = repositories.nextDoc()) {
+            if (refs.advanceExact(doc)
+                    && admits(leafClauses, repositories.ordValue(), refs.binaryValue(), paths, changed, doc)) {
+                admitted.set(doc);
+            }
+        }
+        return admitted;
+    }
+
+    private static boolean admits(
+            List<LeafClause> leafClauses,
+            int repository,
+            BytesRef bits,
+            SortedDocValues paths,
+            SortedSetDocValues changed,
+            int doc)
+            throws IOException {
+        int pathOrd = paths.advanceExact(doc) ? paths.ordValue() : -1;
+        long[] changedOrds = null;
+        for (LeafClause clause : leafClauses) {
+            if (clause.repositoryOrd() != repository || !intersects(bits, clause.refBits())) {
+                continue;
+            }
+            if (clause.files() == null) {
+                return true;
+            }
+            if (pathOrd >= 0) {
+                if (pathOrd < clause.files().length() && clause.files().get(pathOrd)) {
+                    return true;
+                }
+            } else {
+                if (changedOrds == null) {
+                    changedOrds = changedOrds(changed, doc);
+                }
+                for (long ord : changedOrds) {
+                    if (ord < clause.commits().length() && clause.commits().get((int) ord)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static long[] changedOrds(SortedSetDocValues changed, int doc) throws IOException {

@@ -2,6 +2,7 @@ package com.readingroom.search.internal;
 
 import com.readingroom.access.ReadingGrant;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -28,6 +29,42 @@ class PathRuleCache {
     private record Key(IndexReader.CacheKey segment, String field, ReadingGrant.PathRule rule) {}
 
     private final Map<Key, FixedBitSet> admitted = new ConcurrentHashMap<>();
+
+    /** Documents per segment reader and filter: a reader is replaced when its ref bit sets or deletions change. */
+    private record DocumentsKey(IndexReader.CacheKey reader, List<GrantFilter.Clause> clauses) {}
+
+    private static final int MAX_DOCUMENT_SETS = 2_000;
+
+    /** Marks a segment where the filter admits nothing (a map holds no null). */
+    private static final FixedBitSet NONE = new FixedBitSet(1);
+
+    private final Map<DocumentsKey, FixedBitSet> documents = new ConcurrentHashMap<>();
+
+    /** How a filter judges a segment's documents. */
+    interface Judgement {
+        FixedBitSet admitted(LeafReader reader) throws IOException;
+    }
+
+    /** The documents of the segment the filter admits (null: none), judged once per segment reader and filter. */
+    FixedBitSet documents(LeafReader reader, List<GrantFilter.Clause> clauses, Judgement judgement) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        if (helper == null) {
+            return judgement.admitted(reader);
+        }
+        DocumentsKey key = new DocumentsKey(helper.getKey(), clauses);
+        FixedBitSet known = documents.get(key);
+        if (known == null) {
+            FixedBitSet judged = judgement.admitted(reader);
+            known = judged == null ? NONE : judged;
+            if (documents.size() >= MAX_DOCUMENT_SETS) {
+                documents.clear();
+            }
+            if (documents.putIfAbsent(key, known) == null) {
+                helper.addClosedListener(closed -> documents.keySet().removeIf(k -> k.reader() == closed));
+            }
+        }
+        return known == NONE ? null : known;
+    }
 
     FixedBitSet admitted(LeafReader reader, String field, ReadingGrant.PathRule rule) throws IOException {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();

@@ -110,6 +110,13 @@ final class UniqueTerms {
         return h ^ (h >>> 16);
     }
 
+    /** Adds the trigrams of every term. */
+    void trigramsInto(Trigrams trigrams) {
+        for (int i = 0; i < count; i++) {
+            trigrams.add(chars, starts[i], lengths[i]);
+        }
+    }
+
     /** Copies term {@code index} into {@code out}; returns its length. */
     int copy(int index, char[] out) {
         System.arraycopy(chars, starts[index], out, 0, lengths[index]);

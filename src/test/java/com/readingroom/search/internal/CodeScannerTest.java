@@ -118,6 +118,37 @@ class CodeScannerTest {
         assertThat(drain(terms.trigrams())).containsExactly("a_b", "_b1");
     }
 
+    @Test
+    void aDocumentsTrigramsAreThoseOfEveryCharacterOfItsText() throws IOException {
+        List<String> texts = new ArrayList<>(List.of(
+                "spin_lock_irqsave(&lock, flags); 0x1F2e",
+                "___ __x__ a$bcd $$$ é_éab HTTPServer2Go",
+                "x".repeat(CodeScanner.MAX_TOKEN + 5) + " tail_word " + "_".repeat(7),
+                "a\nb\tc",
+                ""));
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                java.nio.file.Files.walk(java.nio.file.Path.of("repos-sample"))) {
+            files.filter(java.nio.file.Files::isRegularFile).limit(200).forEach(file -> {
+                try {
+                    texts.add(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        DocumentTerms terms = new DocumentTerms();
+        for (String text : texts) {
+            Trigrams everyCharacter = new Trigrams();
+            everyCharacter.collect(text.toCharArray(), text.length());
+            java.util.Set<String> expected = new java.util.HashSet<>();
+            for (int i = 0; i < everyCharacter.count(); i++) {
+                expected.add(Trigrams.term(everyCharacter.key(i)));
+            }
+            terms.collect(text);
+            assertThat(drain(terms.trigrams())).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     private static List<String> drain(TokenStream stream) throws IOException {
         List<String> out = new ArrayList<>();
         CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
