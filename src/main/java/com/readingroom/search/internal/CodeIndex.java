@@ -15,6 +15,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
@@ -43,6 +44,7 @@ class CodeIndex implements SmartLifecycle {
 
     private final Path location;
     private final SearchProperties properties;
+    private final SearchWorkers workers;
 
     private Directory directory;
     // Replaced only by a rollback; searches on other threads must see the new ones.
@@ -52,8 +54,9 @@ class CodeIndex implements SmartLifecycle {
     private volatile IndexState state = IndexState.empty();
     private volatile boolean running;
 
-    CodeIndex(SearchProperties properties, ReadingRoomProperties installation) {
+    CodeIndex(SearchProperties properties, ReadingRoomProperties installation, SearchWorkers workers) {
         this.properties = properties;
+        this.workers = workers;
         this.location = properties.indexDir() != null
                 ? properties.indexDir()
                 : installation.dataDir().resolve("search-index");
@@ -65,7 +68,7 @@ class CodeIndex implements SmartLifecycle {
             Files.createDirectories(location);
             directory = FSDirectory.open(location);
             writer = openWriter();
-            searchers = new SearcherManager(directory, new SearcherFactory());
+            searchers = new SearcherManager(directory, searcherFactory());
             refresher = startRefresher();
             running = true;
         } catch (IOException e) {
@@ -162,6 +165,16 @@ class CodeIndex implements SmartLifecycle {
         state = newState;
     }
 
+    /** Searchers that spread a search's segments over the search workers. */
+    private SearcherFactory searcherFactory() {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, workers.executor());
+            }
+        };
+    }
+
     /** Drops what was written since the last commit (an update that failed half-way). */
     synchronized void rollbackToLastCommit() throws IOException {
         requireRunning();
@@ -170,7 +183,7 @@ class CodeIndex implements SmartLifecycle {
         searchers.close();
         writer.rollback();
         writer = openWriter();
-        searchers = new SearcherManager(directory, new SearcherFactory());
+        searchers = new SearcherManager(directory, searcherFactory());
         refresher = startRefresher();
     }
 

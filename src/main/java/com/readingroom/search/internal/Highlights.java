@@ -54,17 +54,230 @@ final class Highlights {
     }
 
     /**
+     * The ranges of the text the query asks for, as {@link #scannedRanges}, found from where each
+     * word, symbol, phrase or wildcard prefix occurs ({@link String#indexOf}, vectorised) and checked there, so that
+     * the work is that of the first matching lines, not of the whole file. A query with a wildcard that starts with
+     * a wildcard, or a symbol pattern, scans every word instead.
+     */
+    List<Range> textRanges(String text, int maxLines) {
+        if (!anchored()) {
+            return scannedRanges(text.toCharArray(), text.length(), maxLines);
+        }
+        Anchors anchors = new Anchors(text);
+        List<Range> ranges = new ArrayList<>();
+        for (String term : content.terms()) {
+            anchors.collect(term, false, maxLines, ranges, (at, end) -> anchors.isToken(at, end, false) ? end : -1);
+        }
+        for (Pattern symbol : symbols) {
+            String literal = literal(symbol);
+            anchors.collect(literal, true, maxLines, ranges, (at, end) -> anchors.isToken(at, end, true) ? end : -1);
+        }
+        for (List<String> phrase : content.phrases()) {
+            anchors.collect(phrase.getFirst(), false, maxLines, ranges, (at, end) -> anchors.phraseEnd(at, phrase));
+        }
+        for (Pattern wildcard : content.wildcards()) {
+            anchors.collect(
+                    literalPrefix(wildcard), false, maxLines, ranges, (at, end) -> anchors.wildcardEnd(at, wildcard));
+        }
+        ranges.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        List<Range> kept = new ArrayList<>();
+        int lines = 0;
+        int lineEnd = -1;
+        for (Range range : merge(ranges)) {
+            if (range.start() > lineEnd) {
+                if (++lines > maxLines) {
+                    break;
+                }
+                lineEnd = lineEnd(text, range.start());
+            }
+            kept.add(range);
+        }
+        return kept;
+    }
+
+    /** Whether every part of the query has a literal to look for. */
+    private boolean anchored() {
+        return symbols.stream().allMatch(p -> literal(p) != null && !literal(p).isEmpty())
+                && content.wildcards().stream().allMatch(p -> ascii(literalPrefix(p)))
+                && content.phrases().stream().allMatch(phrase -> !phrase.isEmpty() && ascii(phrase.getFirst()))
+                && content.terms().stream().allMatch(Highlights::ascii);
+    }
+
+    /** A literal found ignoring case from its first character, which must then have its two cases in ASCII. */
+    private static boolean ascii(String literal) {
+        return !literal.isEmpty() && literal.charAt(0) < 128;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
+    }
+
+    /** Where a match found at an anchor ends, or -1 when the anchor is no match. */
+    private interface Check {
+        int end(int at, int anchorEnd);
+    }
+
+    /** The occurrences of literals in one text, each checked against the scanner's words around it. */
+    private static final class Anchors {
+
+        private final String text;
+        private final CodeScanner scanner = new CodeScanner();
+        private final CodeScanner words = new CodeScanner().wholeWordsOnly();
+        private char[] window = new char[256];
+        private int windowStart;
+
+        Anchors(String text) {
+            this.text = text;
+        }
+
+        /** Adds the matches of one literal, on at most {@code maxLines} lines (plus none beyond). */
+        void collect(String literal, boolean exact, int maxLines, List<Range> ranges, Check check) {
+            int lines = 0;
+            int lineEnd = -1;
+            int from = 0;
+            int at;
+            while ((at = exact ? text.indexOf(literal, from) : indexOfIgnoringCase(literal, from)) >= 0) {
+                int end = check.end(at, at + literal.length());
+                if (end < 0) {
+                    from = at + 1;
+                    continue;
+                }
+                if (at > lineEnd) {
+                    if (++lines > maxLines) {
+                        return;
+                    }
+                    lineEnd = lineEnd(text, at);
+                }
+                ranges.add(new Range(at, end));
+                from = Math.max(at + 1, end);
+            }
+        }
+
+        /**
+         * The next place the lowercased literal occurs, ignoring case as {@link CodeScanner#lower} does: candidates
+         * are where its first character occurs in either case.
+         */
+        private int indexOfIgnoringCase(String lower, int from) {
+            char first = lower.charAt(0);
+            char upper = first >= 'a' && first <= 'z' ? (char) (first - 32) : first;
+            int length = lower.length();
+            int limit = text.length() - length;
+            int nextLower = text.indexOf(first, from);
+            int nextUpper = upper == first ? -1 : text.indexOf(upper, from);
+            while (nextLower >= 0 || nextUpper >= 0) {
+                int at;
+                if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+                    at = nextLower;
+                    nextLower = text.indexOf(first, at + 1);
+                } else {
+                    at = nextUpper;
+                    nextUpper = text.indexOf(upper, at + 1);
+                }
+                if (at > limit) {
+                    return -1;
+                }
+                if (equalsIgnoringCase(at, lower)) {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+        private boolean equalsIgnoringCase(int at, String lower) {
+            for (int i = 1; i < lower.length(); i++) {
+                if (CodeScanner.lower(text.charAt(at + i)) != lower.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Copies the run of word characters around [start, end) into the window; false when it is no word. */
+        private boolean loadRun(int start, int end) {
+            int runStart = start;
+            while (runStart > 0 && CodeScanner.isWordChar(text.charAt(runStart - 1))) {
+                runStart--;
+            }
+            int runEnd = end;
+            while (runEnd < text.length() && CodeScanner.isWordChar(text.charAt(runEnd))) {
+                runEnd++;
+                if (runEnd - runStart > CodeScanner.MAX_TOKEN) {
+                    return false;
+                }
+            }
+            if (runEnd - runStart > CodeScanner.MAX_TOKEN) {
+                return false;
+            }
+            text.getChars(runStart, runEnd, window, 0);
+            windowStart = runStart;
+            scanner.reset(window, runEnd - runStart);
+            return true;
+        }
+
+        /** Whether text[start, end) is a word the scanner makes (a whole identifier, or a part unless whole only). */
+        boolean isToken(int start, int end, boolean wholeOnly) {
+            if (!loadRun(start, end)) {
+                return false;
+            }
+            while (scanner.next()) {
+                if (scanner.start() + windowStart == start
+                        && scanner.end() + windowStart == end
+                        && (!wholeOnly || !scanner.isPart())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The end of the word or part starting at {@code at} that the wildcard matches, or -1. */
+        int wildcardEnd(int at, Pattern wildcard) {
+            if (!loadRun(at, at)) {
+                return -1;
+            }
+            int found = -1;
+            while (scanner.next()) {
+                if (scanner.start() + windowStart == at
+                        && wildcard.matcher(scanner.lowercase()).matches()) {
+                    found = Math.max(found, scanner.end() + windowStart);
+                }
+            }
+            return found;
+        }
+
+        /** The end of the phrase starting with the whole word at {@code at}, on the same line, or -1. */
+        int phraseEnd(int at, List<String> phrase) {
+            if (at > 0 && CodeScanner.isWordChar(text.charAt(at - 1))) {
+                return -1;
+            }
+            int lineEnd = lineEnd(text, at);
+            int length = Math.min(lineEnd - at, 4096);
+            if (window.length < length) {
+                window = new char[Math.max(length, window.length * 2)];
+            }
+            text.getChars(at, at + length, window, 0);
+            words.reset(window, length);
+            for (int i = 0; i < phrase.size(); i++) {
+                if (!words.next()
+                        || (i == 0 && words.start() != 0)
+                        || !words.lowercase().equals(phrase.get(i))) {
+                    return -1;
+                }
+            }
+            // The last word must end where the scanner ends it, not inside a longer run cut off by the window.
+            int end = at + words.end();
+            return end < at + length || at + length == lineEnd ? end : -1;
+        }
+    }
+
+    /**
      * The ranges of the text the query asks for, in text offsets, sorted and merged, on at most {@code maxLines}
      * lines (the scan stops at the first range of the line after those): one scan of the file, without a string per
      * word unless a wildcard or a phrase needs one. Not for regular expressions (they match line by line, see
      * {@link #ranges}).
      */
-    List<Range> textRanges(char[] text, int length, int maxLines) {
-        if (content.phrases().isEmpty()
-                && content.wildcards().isEmpty()
-                && symbols.stream().allMatch(p -> literal(p) != null)) {
-            return literalRanges(text, length, maxLines);
-        }
+    List<Range> scannedRanges(char[] text, int length, int maxLines) {
         List<Range> ranges = new ArrayList<>();
         if (content.terms().isEmpty()
                 && content.phrases().isEmpty()
@@ -119,95 +332,6 @@ final class Highlights {
         ranges.sort((a, b) ->
                 a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         return merge(ranges);
-    }
-
-    /**
-     * The same ranges for words and exact symbols only, found with {@link String#indexOf} (vectorised) instead of
-     * scanning every word: each occurrence is then checked to be a whole word or a part of one, as the scanner would
-     * cut it around that place.
-     */
-    private List<Range> literalRanges(char[] text, int length, int maxLines) {
-        List<Range> ranges = new ArrayList<>();
-        char[] lowered = new char[length];
-        for (int i = 0; i < length; i++) {
-            lowered[i] = CodeScanner.lower(text[i]);
-        }
-        String lower = new String(lowered);
-        String exact = symbols.isEmpty() ? null : new String(text, 0, length);
-        CodeScanner scanner = new CodeScanner();
-        for (String term : content.terms()) {
-            collect(lower, term, text, length, maxLines, scanner, false, ranges);
-        }
-        for (Pattern symbol : symbols) {
-            collect(exact, literal(symbol), text, length, maxLines, scanner, true, ranges);
-        }
-        ranges.sort((a, b) ->
-                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        List<Range> merged = merge(ranges);
-        // Keep the ranges of the first maxLines lines (plus one range beyond, to tell that more match).
-        List<Range> kept = new ArrayList<>();
-        int lines = 0;
-        int lineEnd = -1;
-        for (Range range : merged) {
-            if (range.start() > lineEnd) {
-                if (++lines > maxLines) {
-                    break;
-                }
-                lineEnd = indexOf(text, length, '\n', range.start());
-            }
-            kept.add(range);
-        }
-        return kept;
-    }
-
-    private static void collect(
-            String haystack,
-            String needle,
-            char[] text,
-            int length,
-            int maxLines,
-            CodeScanner scanner,
-            boolean wholeOnly,
-            List<Range> ranges) {
-        if (needle.isEmpty()) {
-            return;
-        }
-        int lines = 0;
-        int lineEnd = -1;
-        int at = 0;
-        while ((at = haystack.indexOf(needle, at)) >= 0) {
-            int end = at + needle.length();
-            if (isToken(text, length, at, end, scanner, wholeOnly)) {
-                ranges.add(new Range(at, end));
-                if (at > lineEnd) {
-                    if (++lines > maxLines) {
-                        return;
-                    }
-                    lineEnd = indexOf(text, length, '\n', at);
-                }
-            }
-            at = end;
-        }
-    }
-
-    /** Whether text[start, end) is a word the scanner makes (a whole identifier, or a part of one unless whole only). */
-    private static boolean isToken(
-            char[] text, int length, int start, int end, CodeScanner scanner, boolean wholeOnly) {
-        int wordStart = start;
-        while (wordStart > 0 && CodeScanner.isWordChar(text[wordStart - 1])) {
-            wordStart--;
-        }
-        int wordEnd = end;
-        while (wordEnd < length && CodeScanner.isWordChar(text[wordEnd])) {
-            wordEnd++;
-        }
-        scanner.reset(text, wordStart, wordEnd);
-        while (scanner.next()) {
-            if (scanner.start() == start && scanner.end() == end && (!wholeOnly || !scanner.isPart())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The literal of a pattern made with {@link Pattern#quote}, or {@code null}. */

@@ -23,15 +23,11 @@ import com.readingroom.source.IndexFeed;
 import com.readingroom.source.SourceRef;
 import com.readingroom.source.SourceUnavailableException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +84,7 @@ class LuceneCodeSearch implements CodeSearch {
     private final PathRuleCache cache;
     private final SearchProperties properties;
     private final Clock clock;
+    private final SearchWorkers workers;
 
     LuceneCodeSearch(
             AccessPolicy policy,
@@ -97,7 +94,9 @@ class LuceneCodeSearch implements CodeSearch {
             Catalog catalog,
             PathRuleCache cache,
             SearchProperties properties,
-            Clock clock) {
+            Clock clock,
+            SearchWorkers workers) {
+        this.workers = workers;
         this.policy = policy;
         this.auditLog = auditLog;
         this.index = index;
@@ -147,7 +146,7 @@ class LuceneCodeSearch implements CodeSearch {
                 GrantFilter filter = grantFilter(grant, state);
                 Query query = restrict(compiled, filter, request);
                 page = regex == null
-                        ? textPage(searcher, query, compiled, request, grant, state, snippets, filter)
+                        ? textPage(searcher, query, compiled, request, grant, state, filter)
                         : regexPage(searcher, query, compiled, request, grant, state, snippets);
             } finally {
                 index.release(searcher);
@@ -159,13 +158,37 @@ class LuceneCodeSearch implements CodeSearch {
             throw new SourceUnavailableException("Search is not available right now; the vendor has been told.", e);
         }
         record(grant, request, page);
-        return page.results();
+        try {
+            return page.results().get();
+        } catch (IOException e) {
+            throw new SourceUnavailableException("Search is not available right now; the vendor has been told.", e);
+        }
+    }
+
+    /** The results of a page, completed once its record is written (the snippets are read meanwhile). */
+    private interface Completion {
+        SearchResults get() throws IOException;
     }
 
     /**
+     * What a page discloses, as its record names it, and its results.
+     *
+     * @param shown each file shown with its blob, whose lines the snippets are, or each commit shown
      * @param commits whether the search was of commit messages
      */
-    private record Page(SearchResults results, String shown, int lines, boolean commits) {}
+    private record Page(
+            long total,
+            boolean exact,
+            List<String> shown,
+            List<String> suggestions,
+            boolean commits,
+            Completion results) {
+
+        static Page of(SearchResults results, List<String> shown, boolean commits) {
+            return new Page(
+                    results.totalFiles(), results.exact(), shown, results.suggestions(), commits, () -> results);
+        }
+    }
 
     private Pattern compileRegex(String text) {
         if (text == null || text.isEmpty()) {
@@ -237,7 +260,6 @@ class LuceneCodeSearch implements CodeSearch {
             SearchRequest request,
             ReadingGrant grant,
             IndexState state,
-            Snippets snippets,
             GrantFilter filter)
             throws IOException {
         int wanted = (request.page() + 1) * PAGE_SIZE;
@@ -248,10 +270,9 @@ class LuceneCodeSearch implements CodeSearch {
         TopDocs top = (TopDocs) collected[0];
         FacetCounts.Counts facets = (FacetCounts.Counts) collected[1];
         long total = top.totalHits.value();
-        List<FileHit> files = new ArrayList<>();
+        List<PlannedHit> planned = new ArrayList<>();
         List<CommitHit> commits = new ArrayList<>();
-        StringBuilder shown = new StringBuilder();
-        int lines = 0;
+        List<String> shown = new ArrayList<>();
         ScoreDoc[] docs = top.scoreDocs;
         for (int i = request.page() * PAGE_SIZE; i < docs.length; i++) {
             StoredDoc doc = StoredDoc.read(searcher, docs[i].doc);
@@ -259,30 +280,34 @@ class LuceneCodeSearch implements CodeSearch {
                 CommitHit hit = commitHit(searcher, doc, compiled.highlights(), grant, state);
                 if (hit != null) {
                     commits.add(hit);
-                    lines += hit.lines().size();
-                    hit.lines().forEach(line -> shown.append(line.text()).append('\n'));
+                    shown.add(hit.repository() + ":commit " + hit.id());
                 }
             } else {
-                FileHit hit = fileHit(searcher, doc, compiled.highlights(), grant, state, snippets, null);
+                PlannedHit hit = plan(searcher, doc, compiled.highlights(), grant, state);
                 if (hit != null) {
-                    files.add(hit);
-                    lines += hit.lines().size();
-                    append(shown, hit);
+                    planned.add(hit);
+                    shown.add(hit.disclosed());
                 }
             }
         }
         List<String> suggestions = total == 0 ? suggestions(searcher, request, filter) : List.of();
-        SearchResults results = new SearchResults(
-                request,
+        Snippets.Pending pending = renderAll(planned, compiled.highlights());
+        return new Page(
                 total,
                 true,
-                PAGE_SIZE,
-                files,
-                commits,
-                facets.repositories(),
-                facets.languages(),
-                suggestions);
-        return new Page(results, shown.toString(), lines, compiled.commits());
+                shown,
+                suggestions,
+                compiled.commits(),
+                () -> new SearchResults(
+                        request,
+                        total,
+                        true,
+                        PAGE_SIZE,
+                        pending.get(),
+                        commits,
+                        facets.repositories(),
+                        facets.languages(),
+                        suggestions));
     }
 
     private Page regexPage(
@@ -325,12 +350,6 @@ class LuceneCodeSearch implements CodeSearch {
         int from = Math.min(confirmed.size(), request.page() * PAGE_SIZE);
         int to = Math.min(confirmed.size(), from + PAGE_SIZE);
         List<FileHit> files = confirmed.subList(from, to);
-        StringBuilder shown = new StringBuilder();
-        int lines = 0;
-        for (FileHit hit : files) {
-            append(shown, hit);
-            lines += hit.lines().size();
-        }
         SearchResults results = new SearchResults(
                 request,
                 exhausted ? confirmed.size() : Math.min(confirmed.size(), to),
@@ -341,16 +360,11 @@ class LuceneCodeSearch implements CodeSearch {
                 FacetCounts.sorted(repositories),
                 FacetCounts.sorted(languages),
                 List.of());
-        return new Page(results, shown.toString(), lines, false);
-    }
-
-    private static void append(StringBuilder shown, FileHit hit) {
-        shown.append(hit.repository()).append(':').append(hit.path()).append('\n');
-        hit.lines()
-                .forEach(line -> shown.append(line.number())
-                        .append(' ')
-                        .append(line.text())
-                        .append('\n'));
+        List<String> shown = new ArrayList<>();
+        for (FileHit hit : files) {
+            shown.add(hit.repository() + ":" + hit.path() + "@" + SourceRef.shortName(hit.ref()));
+        }
+        return Page.of(results, shown, false);
     }
 
     /** What one document of the index says about itself, read from its doc values. */
@@ -436,14 +450,23 @@ class LuceneCodeSearch implements CodeSearch {
         }
     }
 
-    private FileHit fileHit(
-            IndexSearcher searcher,
+    /** A hit of the page, judged and named on the search's thread; its snippet is read by a search worker. */
+    private record PlannedHit(
             StoredDoc doc,
-            Highlights highlights,
-            ReadingGrant grant,
-            IndexState state,
-            Snippets snippets,
-            RegexDeadline deadline)
+            HostedRepository repository,
+            String product,
+            List<String> refs,
+            Map<Integer, String> definitionLines) {
+
+        /** How the record names it: the blob says exactly which lines the snippet shows. */
+        String disclosed() {
+            return doc.repository() + ":" + doc.path() + "@" + SourceRef.shortName(refs.getFirst()) + " blob "
+                    + doc.blob();
+        }
+    }
+
+    private PlannedHit plan(
+            IndexSearcher searcher, StoredDoc doc, Highlights highlights, ReadingGrant grant, IndexState state)
             throws IOException {
         // The same answer the filter gave, read from the bit set it judged this segment's paths into.
         List<String> refs = grantedRefs(doc, grant, state, rule -> admits(doc, rule));
@@ -453,29 +476,81 @@ class LuceneCodeSearch implements CodeSearch {
         }
         Map<Integer, String> definitionLines =
                 highlights.hasDefinitions() ? definitionLines(searcher, doc, highlights) : Map.of();
-        String text = snippets.text(doc.repository(), doc.blob());
+        String product = grant.repository(doc.repository())
+                .map(ReadingGrant.ReadableRepository::product)
+                .orElse("");
+        return new PlannedHit(doc, hosted(doc.repository()), product, refs, definitionLines);
+    }
+
+    private FileHit fileHit(
+            IndexSearcher searcher,
+            StoredDoc doc,
+            Highlights highlights,
+            ReadingGrant grant,
+            IndexState state,
+            Snippets snippets,
+            RegexDeadline deadline)
+            throws IOException {
+        PlannedHit planned = plan(searcher, doc, highlights, grant, state);
+        return planned == null ? null : render(planned, highlights, snippets, deadline);
+    }
+
+    private FileHit render(PlannedHit planned, Highlights highlights, Snippets snippets, RegexDeadline deadline) {
+        StoredDoc doc = planned.doc();
+        String text = snippets.text(planned.repository(), doc.blob());
         List<HitLine> lines = new ArrayList<>();
         int matching = 0;
         boolean more = false;
         if (text != null) {
-            Snippet snippet = Snippet.of(text, highlights, definitionLines, deadline);
+            Snippet snippet = Snippet.of(text, highlights, planned.definitionLines(), deadline);
             lines = snippet.lines();
             matching = snippet.matching();
             more = snippet.more();
         }
-        String product = grant.repository(doc.repository())
-                .map(ReadingGrant.ReadableRepository::product)
-                .orElse("");
         return new FileHit(
                 doc.repository(),
-                product,
+                planned.product(),
                 doc.path(),
-                refs.getFirst(),
-                refs.stream().map(SourceRef::shortName).toList(),
+                planned.refs().getFirst(),
+                planned.refs().stream().map(SourceRef::shortName).toList(),
                 doc.language(),
                 lines,
                 matching,
                 more);
+    }
+
+    /**
+     * Reads the snippets of the planned hits on the search workers, each with its own blob readers, in the order of
+     * the hits.
+     */
+    private Snippets.Pending renderAll(List<PlannedHit> planned, Highlights highlights) {
+        FileHit[] hits = new FileHit[planned.size()];
+        int groups = Math.min(workers.threads(), planned.size());
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int group = 0; group < groups; group++) {
+            int first = group;
+            running.add(workers.executor().submit(() -> {
+                try (Snippets snippets = new Snippets()) {
+                    for (int i = first; i < hits.length; i += groups) {
+                        hits[i] = render(planned.get(i), highlights, snippets, null);
+                    }
+                }
+                return null;
+            }));
+        }
+        return () -> {
+            for (java.util.concurrent.Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("The search was interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+            return List.of(hits);
+        };
     }
 
     private static Map<Integer, String> definitionLines(IndexSearcher searcher, StoredDoc doc, Highlights highlights)
@@ -567,46 +642,31 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     private void record(ReadingGrant grant, SearchRequest request, Page page) {
-        SearchResults results = page.results();
-        List<String> hits = new ArrayList<>();
-        results.files()
-                .forEach(hit -> hits.add(hit.repository() + ":" + hit.path() + "@" + SourceRef.shortName(hit.ref())));
-        results.commits().forEach(hit -> hits.add(hit.repository() + ":commit " + hit.id()));
-        String count =
-                (results.exact() ? "" : "at least ") + results.totalFiles() + (page.commits() ? " commits" : " files");
+        String count = (page.exact() ? "" : "at least ") + page.total() + (page.commits() ? " commits" : " files");
         String detail = (request.mode() == SearchRequest.Mode.REGEX ? "regex " : "query ")
                 + printable(request.query())
                 + (request.repository() == null ? "" : " in repository " + request.repository())
                 + (request.language() == null ? "" : " in language " + request.language())
-                + ", page " + (request.page() + 1) + ": " + count + " matched, " + hits.size() + " shown"
-                + (results.suggestions().isEmpty() ? "" : ", suggested " + String.join(", ", results.suggestions()));
-        String agreement = agreementOf(grant, results);
+                + ", page " + (request.page() + 1) + ": " + count + " matched, "
+                + page.shown().size() + " shown"
+                + (page.suggestions().isEmpty() ? "" : ", suggested " + String.join(", ", page.suggestions()));
         auditLog.append(new AuditRecord(
                 AuditAction.SEARCH,
                 grant.agencyId(),
-                agreement,
+                agreementOf(grant),
                 null,
                 "search",
                 detail,
-                new Disclosure(null, null, null, null, null, sha256(page.shown()), page.lines(), hits)));
+                new Disclosure(null, null, null, null, null, null, null, page.shown())));
     }
 
     /** The agreement under which the results were shown, when exactly one grants everything shown. */
-    private static String agreementOf(ReadingGrant grant, SearchResults results) {
+    private static String agreementOf(ReadingGrant grant) {
         Set<String> agreements = new java.util.TreeSet<>();
         for (ReadingGrant.ReadableRepository repository : grant.repositories()) {
             repository.scopes().forEach(scope -> agreements.add(scope.agreementReference()));
         }
         return agreements.size() == 1 ? agreements.iterator().next() : null;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static String printable(String text) {
@@ -640,11 +700,16 @@ class LuceneCodeSearch implements CodeSearch {
 
         private final Map<String, IndexFeed.Blobs> open = new HashMap<>();
 
-        String text(String repository, String blob) {
+        /** Snippets still being read. */
+        interface Pending {
+            List<FileHit> get() throws IOException;
+        }
+
+        String text(HostedRepository repository, String blob) {
             if (blob == null) {
                 return null;
             }
-            IndexFeed.Blobs blobs = open.computeIfAbsent(repository, name -> feed.blobs(hosted(name)));
+            IndexFeed.Blobs blobs = open.computeIfAbsent(repository.name(), name -> feed.blobs(repository));
             int max = (int)
                     Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes());
             return blobs.read(blob, max).map(IndexFeed.Blob::text).orElse(null);
