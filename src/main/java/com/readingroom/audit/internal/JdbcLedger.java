@@ -15,12 +15,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,10 +41,14 @@ class JdbcLedger implements AuditLog {
     private final Clock clock;
     private final LedgerWriter writer;
 
-    JdbcLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    JdbcLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.writer = new LedgerWriter(this, new TransactionTemplate(transactions));
+        // The writer's own transactions touch only the ledger's tables through JDBC: a plain JDBC transaction
+        // manager spares each group commit an entity manager that would hold nothing.
+        this.writer = new LedgerWriter(
+                this,
+                new TransactionTemplate(new JdbcTransactionManager(Objects.requireNonNull(jdbc.getDataSource()))));
     }
 
     /** Stops the writer thread after the events already handed to it are written. */

@@ -20,7 +20,8 @@ import org.apache.lucene.search.SimpleCollector;
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Counts> {
 
-    record Counts(List<Facet> repositories, List<Facet> languages) {}
+    /** @param total every match counted */
+    record Counts(long total, List<Facet> repositories, List<Facet> languages) {}
 
     static final class Counter extends SimpleCollector {
         private final Map<String, Long> repositories = new HashMap<>();
@@ -29,6 +30,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
         private SortedDocValues languageValues;
         private int[] repositoryCounts = new int[0];
         private int[] languageCounts = new int[0];
+        private long total;
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -41,6 +43,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 
         @Override
         public void collect(int doc) throws IOException {
+            total++;
             if (repositoryValues != null && repositoryValues.advanceExact(doc)) {
                 repositoryCounts[repositoryValues.ordValue()]++;
             }
@@ -77,14 +80,16 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
     public Counts reduce(Collection<Counter> collectors) throws IOException {
         Map<String, Long> repositories = new HashMap<>();
         Map<String, Long> languages = new HashMap<>();
+        long total = 0;
         for (Counter counter : collectors) {
+            total += counter.total;
             counter.flush();
             counter.repositoryCounts = new int[0];
             counter.languageCounts = new int[0];
             counter.repositories.forEach((k, v) -> repositories.merge(k, v, Long::sum));
             counter.languages.forEach((k, v) -> languages.merge(k, v, Long::sum));
         }
-        return new Counts(sorted(repositories), sorted(languages));
+        return new Counts(total, sorted(repositories), sorted(languages));
     }
 
     static List<Facet> sorted(Map<String, Long> counts) {

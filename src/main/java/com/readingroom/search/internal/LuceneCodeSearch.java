@@ -52,13 +52,11 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSearcher.TooManyClauses;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
@@ -143,11 +141,12 @@ class LuceneCodeSearch implements CodeSearch {
             IndexSearcher searcher = index.acquire();
             try (Snippets snippets = new Snippets()) {
                 IndexState state = index.state();
-                GrantFilter filter = grantFilter(grant, state);
+                SearchGrant judged = new SearchGrant(grant);
+                GrantFilter filter = grantFilter(judged, state);
                 Query query = restrict(compiled, filter, request);
                 page = regex == null
-                        ? textPage(searcher, query, compiled, request, grant, state, filter)
-                        : regexPage(searcher, query, compiled, request, grant, state, snippets);
+                        ? textPage(searcher, query, compiled, request, judged, state, filter)
+                        : regexPage(searcher, query, compiled, request, judged, state, snippets);
             } finally {
                 index.release(searcher);
             }
@@ -162,6 +161,29 @@ class LuceneCodeSearch implements CodeSearch {
             return page.results().get();
         } catch (IOException e) {
             throw new SourceUnavailableException("Search is not available right now; the vendor has been told.", e);
+        }
+    }
+
+    /** The grant of one search, with the path rule of each repository's ref judged once, not once per hit. */
+    private static final class SearchGrant {
+
+        private final ReadingGrant grant;
+        private final Map<String, Optional<ReadingGrant.PathRule>> rules = new HashMap<>();
+
+        SearchGrant(ReadingGrant grant) {
+            this.grant = grant;
+        }
+
+        ReadingGrant grant() {
+            return grant;
+        }
+
+        Optional<ReadingGrant.ReadableRepository> repository(String name) {
+            return grant.repository(name);
+        }
+
+        Optional<ReadingGrant.PathRule> rule(ReadingGrant.ReadableRepository readable, String ref) {
+            return rules.computeIfAbsent(readable.name() + '\u0000' + ref, key -> readable.rule(ref));
         }
     }
 
@@ -216,16 +238,16 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     /** The grant as a filter: per readable repository, its indexed refs grouped by the path rule they get. */
-    private GrantFilter grantFilter(ReadingGrant grant, IndexState state) {
+    private GrantFilter grantFilter(SearchGrant grant, IndexState state) {
         List<GrantFilter.Clause> clauses = new ArrayList<>();
-        for (ReadingGrant.ReadableRepository readable : grant.repositories()) {
+        for (ReadingGrant.ReadableRepository readable : grant.grant().repositories()) {
             Optional<IndexState.RepositoryState> indexed = state.repository(readable.name());
             if (indexed.isEmpty()) {
                 continue;
             }
             Map<ReadingGrant.PathRule, BitSet> byRule = new LinkedHashMap<>();
             for (IndexState.RefState ref : indexed.get().refs()) {
-                readable.rule(ref.name())
+                grant.rule(readable, ref.name())
                         .ifPresent(rule ->
                                 byRule.computeIfAbsent(rule, r -> new BitSet()).set(ref.ordinal()));
             }
@@ -258,24 +280,24 @@ class LuceneCodeSearch implements CodeSearch {
             Query query,
             LuceneQueries.Compiled compiled,
             SearchRequest request,
-            ReadingGrant grant,
+            SearchGrant grant,
             IndexState state,
             GrantFilter filter)
             throws IOException {
         int wanted = (request.page() + 1) * PAGE_SIZE;
-        Object[] collected = searcher.search(
-                query,
-                new MultiCollectorManager(
-                        new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), new FacetCounts()));
-        TopDocs top = (TopDocs) collected[0];
-        FacetCounts.Counts facets = (FacetCounts.Counts) collected[1];
-        long total = top.totalHits.value();
+        // Counts and facets visit every match without scores; the page's best-scoring files are then found with
+        // the skipping that scores allow (an exact count in the same pass would score every match).
+        FacetCounts.Counts facets = searcher.search(query, new FacetCounts());
+        long total = facets.total();
+        ScoreDoc[] docs = total == 0
+                ? new ScoreDoc[0]
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
         List<PlannedHit> planned = new ArrayList<>();
         List<CommitHit> commits = new ArrayList<>();
         List<String> shown = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = request.page() * PAGE_SIZE; i < docs.length; i++) {
-            StoredDoc doc = StoredDoc.read(searcher, docs[i].doc);
+        int first = Math.min(docs.length, request.page() * PAGE_SIZE);
+        StoredDoc[] page = StoredDoc.readAll(searcher, java.util.Arrays.copyOfRange(docs, first, docs.length));
+        for (StoredDoc doc : page) {
             if (compiled.commits()) {
                 CommitHit hit = commitHit(searcher, doc, compiled.highlights(), grant, state);
                 if (hit != null) {
@@ -315,7 +337,7 @@ class LuceneCodeSearch implements CodeSearch {
             Query query,
             LuceneQueries.Compiled compiled,
             SearchRequest request,
-            ReadingGrant grant,
+            SearchGrant grant,
             IndexState state,
             Snippets snippets)
             throws IOException {
@@ -378,6 +400,61 @@ class LuceneCodeSearch implements CodeSearch {
             LeafReader leaf,
             int pathOrd) {
 
+        /** The documents' own values, in the order given, reading each segment's doc values once, forwards. */
+        static StoredDoc[] readAll(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+            Integer[] order = new Integer[hits.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits[i].doc));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            StoredDoc[] read = new StoredDoc[hits.length];
+            LeafReaderContext leaf = null;
+            Values values = null;
+            for (int i : order) {
+                int doc = hits[i].doc;
+                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    values = new Values(leaf.reader());
+                }
+                read[i] = values.read(doc, leaf.docBase);
+            }
+            return read;
+        }
+
+        /** One segment's doc values, read forwards. */
+        private static final class Values {
+            private final LeafReader reader;
+            private final SortedDocValues repositories;
+            private final SortedDocValues paths;
+            private final SortedDocValues languages;
+            private final BinaryDocValues blobs;
+            private final BinaryDocValues refs;
+
+            Values(LeafReader reader) throws IOException {
+                this.reader = reader;
+                repositories = reader.getSortedDocValues(IndexSchema.REPOSITORY);
+                paths = reader.getSortedDocValues(IndexSchema.PRODUCT_PATH);
+                languages = reader.getSortedDocValues(IndexSchema.LANGUAGE);
+                blobs = reader.getBinaryDocValues(IndexSchema.BLOB);
+                refs = reader.getBinaryDocValues(IndexSchema.REFS);
+            }
+
+            StoredDoc read(int doc, int docBase) throws IOException {
+                int local = doc - docBase;
+                String repository = sorted(repositories, local);
+                int pathOrd = paths != null && paths.advanceExact(local) ? paths.ordValue() : -1;
+                String productPath =
+                        pathOrd < 0 ? null : paths.lookupOrd(pathOrd).utf8ToString();
+                String path = productPath == null ? null : productPath.substring(repository.length() + 1);
+                BytesRef bits = refs != null && refs.advanceExact(local)
+                        ? BytesRef.deepCopyOf(refs.binaryValue())
+                        : new BytesRef();
+                return new StoredDoc(
+                        doc, repository, path, sorted(languages, local), binary(blobs, local), bits, reader, pathOrd);
+            }
+        }
+
         static StoredDoc read(IndexSearcher searcher, int doc) throws IOException {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -418,7 +495,7 @@ class LuceneCodeSearch implements CodeSearch {
     /** The granted refs holding the document, the default branch first; empty if none admits it (never shown). */
     private static List<String> grantedRefs(
             StoredDoc doc,
-            ReadingGrant grant,
+            SearchGrant grant,
             IndexState state,
             java.util.function.Predicate<ReadingGrant.PathRule> admits) {
         Optional<IndexState.RepositoryState> repository = state.repository(doc.repository());
@@ -429,7 +506,7 @@ class LuceneCodeSearch implements CodeSearch {
         List<String> refs = new ArrayList<>();
         for (IndexState.RefState ref : repository.get().refs()) {
             if (doc.hasRef(ref.ordinal())) {
-                Optional<ReadingGrant.PathRule> rule = readable.get().rule(ref.name());
+                Optional<ReadingGrant.PathRule> rule = grant.rule(readable.get(), ref.name());
                 if (rule.isPresent() && admits.test(rule.get())) {
                     refs.add(ref.name());
                 }
@@ -466,7 +543,7 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     private PlannedHit plan(
-            IndexSearcher searcher, StoredDoc doc, Highlights highlights, ReadingGrant grant, IndexState state)
+            IndexSearcher searcher, StoredDoc doc, Highlights highlights, SearchGrant grant, IndexState state)
             throws IOException {
         // The same answer the filter gave, read from the bit set it judged this segment's paths into.
         List<String> refs = grantedRefs(doc, grant, state, rule -> admits(doc, rule));
@@ -486,7 +563,7 @@ class LuceneCodeSearch implements CodeSearch {
             IndexSearcher searcher,
             StoredDoc doc,
             Highlights highlights,
-            ReadingGrant grant,
+            SearchGrant grant,
             IndexState state,
             Snippets snippets,
             RegexDeadline deadline)
@@ -571,7 +648,7 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     private CommitHit commitHit(
-            IndexSearcher searcher, StoredDoc doc, Highlights highlights, ReadingGrant grant, IndexState state)
+            IndexSearcher searcher, StoredDoc doc, Highlights highlights, SearchGrant grant, IndexState state)
             throws IOException {
         Document stored = searcher.storedFields().document(doc.doc());
         // A commit is shown through a ref that reaches it and admits one of the paths it changed; the filter checked
