@@ -15,7 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +51,34 @@ final class Ctags implements AutoCloseable {
 
     /** A definition: the symbol's name, its kind as ctags names it ({@code function}, {@code macro}), its line. */
     record Definition(String name, String kind, int line) {}
+
+    /** One line of ctags' JSON output, read with the streaming parser (a tree per tag costs more than ctags). */
+    private record Tag(String type, String name, String kind, int line) {
+
+        static Tag parse(String json) {
+            String type = "";
+            String name = "";
+            String kind = "unknown";
+            int line = 0;
+            try (JsonParser parser = JSON.createParser(json)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return new Tag(type, name, kind, line);
+                }
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (field) {
+                        case "_type" -> type = parser.getString();
+                        case "name" -> name = parser.getString();
+                        case "kind" -> kind = parser.getString();
+                        case "line" -> line = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : 0;
+                        default -> parser.skipChildren();
+                    }
+                }
+            }
+            return new Tag(type, name, kind, line);
+        }
+    }
 
     Ctags(String command, long timeoutMillis) {
         this.command = command;
@@ -102,17 +131,12 @@ final class Ctags implements AutoCloseable {
             List<Definition> definitions = new ArrayList<>();
             String line;
             while ((line = stdout.readLine()) != null) {
-                JsonNode tag = JSON.readTree(line);
-                String type = tag.path("_type").asString("");
-                if (type.equals("completed")) {
+                Tag tag = Tag.parse(line);
+                if (tag.type().equals("completed")) {
                     return definitions;
                 }
-                if (type.equals("tag")
-                        && !IGNORED_KINDS.contains(tag.path("kind").asString(""))) {
-                    definitions.add(new Definition(
-                            tag.path("name").asString(""),
-                            tag.path("kind").asString("unknown"),
-                            tag.path("line").asInt(0)));
+                if (tag.type().equals("tag") && !IGNORED_KINDS.contains(tag.kind())) {
+                    definitions.add(new Definition(tag.name(), tag.kind(), tag.line()));
                 }
             }
             throw new IOException("universal-ctags ended while tagging " + path);
@@ -138,10 +162,10 @@ final class Ctags implements AutoCloseable {
                             "--output-format=json",
                             "--fields=NnK",
                             "--extras=-r",
-                            // Struct members and enumerators are most of the tags of C headers (register maps
-                            // above all) and rarely what def: is asked for; they stay findable as words and sym:.
-                            "--kinds-C=-me",
-                            "--kinds-C++=-me")
+                            // Struct members and enumerators are many of the tags of C headers and rarely what
+                            // def: is asked for (they stay findable as words and sym:); macros are read by Macros.
+                            "--kinds-C=-med",
+                            "--kinds-C++=-med")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {

@@ -105,6 +105,28 @@ final class DocumentTerms {
         };
     }
 
+    /** The terms of a list, one per position. */
+    static TokenStream listed(java.util.List<String> terms) {
+        return new TermStream() {
+            @Override
+            int count() {
+                return terms.size();
+            }
+
+            @Override
+            int capacity(int index) {
+                return terms.get(index).length();
+            }
+
+            @Override
+            int fill(int index, char[] out) {
+                String term = terms.get(index);
+                term.getChars(0, term.length(), out, 0);
+                return term.length();
+            }
+        };
+    }
+
     TokenStream trigrams() {
         return new TermStream() {
             @Override
@@ -133,13 +155,18 @@ final class DocumentTerms {
 
         abstract int fill(int index, char[] out);
 
+        /** How many characters term {@code index} may need. */
+        int capacity(int index) {
+            return CodeScanner.MAX_TOKEN + 1;
+        }
+
         @Override
         public final boolean incrementToken() {
             if (next >= count()) {
                 return false;
             }
             clearAttributes();
-            char[] out = term.resizeBuffer(CodeScanner.MAX_TOKEN + 1);
+            char[] out = term.resizeBuffer(capacity(next));
             term.setLength(fill(next++, out));
             return true;
         }

@@ -2,6 +2,7 @@ package com.readingroom.search.internal;
 
 import com.readingroom.source.IndexFeed;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +54,12 @@ final class FileDocuments {
         }
         if (!definitions.isEmpty()) {
             StringBuilder stored = new StringBuilder();
+            List<String> names = new ArrayList<>(definitions.size());
+            List<String> kinds = new ArrayList<>(definitions.size());
             for (Ctags.Definition definition : definitions) {
                 String lower = definition.name().toLowerCase(Locale.ROOT);
-                doc.add(new StringField(IndexSchema.DEFINITION, lower, Field.Store.NO));
-                doc.add(new StringField(
-                        IndexSchema.DEFINITION_KIND,
-                        definition.kind().toLowerCase(Locale.ROOT) + ":" + lower,
-                        Field.Store.NO));
+                names.add(lower);
+                kinds.add(definition.kind().toLowerCase(Locale.ROOT) + ":" + lower);
                 stored.append(definition.line())
                         .append('\t')
                         .append(definition.kind())
@@ -67,6 +67,9 @@ final class FileDocuments {
                         .append(definition.name())
                         .append('\n');
             }
+            // One field of many terms each, not a field per definition: a kernel has millions of them.
+            doc.add(new Field(IndexSchema.DEFINITION, DocumentTerms.listed(names), IndexSchema.TERMS_ONLY));
+            doc.add(new Field(IndexSchema.DEFINITION_KIND, DocumentTerms.listed(kinds), IndexSchema.TERMS_ONLY));
             doc.add(new StoredField(IndexSchema.DEFINITIONS_STORED, stored.toString()));
         }
         return doc;

@@ -274,12 +274,14 @@ class RepositoryIndexer {
             while (failure.get() == null && !cancelled.getAsBoolean() && (i = next.getAndIncrement()) < files.size()) {
                 IndexFeed.FileChange file = files.get(i);
                 Optional<IndexFeed.Blob> blob = blobs.read(file.newBlob(), maxBytes);
-                List<Ctags.Definition> definitions = ctagsAvailable
-                                && blob.isPresent()
-                                && !blob.get().binary()
-                        ? ctags.definitions(
-                                file.path(), blob.get().bytes(), blob.get().length())
-                        : List.of();
+                List<Ctags.Definition> definitions = new ArrayList<>();
+                if (ctagsAvailable && blob.isPresent() && !blob.get().binary()) {
+                    definitions.addAll(ctags.definitions(
+                            file.path(), blob.get().bytes(), blob.get().length()));
+                    if (Macros.readsMacrosOf(file.path())) {
+                        Macros.addTo(blob.get().text(), definitions);
+                    }
+                }
                 Member member = members.get(IndexSchema.fileKey(name, file.newBlob(), file.path()));
                 writer.addDocument(documents.file(
                         name,
