@@ -345,6 +345,7 @@ class LuceneCodeSearch implements CodeSearch {
         RegexDeadline deadline = new RegexDeadline(properties.regexBudget());
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<FileHit> confirmed = new ArrayList<>();
+        List<String> disclosed = new ArrayList<>();
         boolean exhausted = true;
         Map<String, Long> repositories = new HashMap<>();
         Map<String, Long> languages = new HashMap<>();
@@ -361,9 +362,11 @@ class LuceneCodeSearch implements CodeSearch {
                     break outer;
                 }
                 StoredDoc stored = StoredDoc.read(searcher, leaf.docBase + doc);
-                FileHit hit = fileHit(searcher, stored, compiled.highlights(), grant, state, snippets, deadline);
+                PlannedHit planned = plan(searcher, stored, compiled.highlights(), grant, state);
+                FileHit hit = planned == null ? null : render(planned, compiled.highlights(), snippets, deadline);
                 if (hit != null && hit.matchingLines() > 0) {
                     confirmed.add(hit);
+                    disclosed.add(planned.disclosed());
                     repositories.merge(hit.repository(), 1L, Long::sum);
                     languages.merge(hit.language(), 1L, Long::sum);
                 }
@@ -382,11 +385,7 @@ class LuceneCodeSearch implements CodeSearch {
                 FacetCounts.sorted(repositories),
                 FacetCounts.sorted(languages),
                 List.of());
-        List<String> shown = new ArrayList<>();
-        for (FileHit hit : files) {
-            shown.add(hit.repository() + ":" + hit.path() + "@" + SourceRef.shortName(hit.ref()));
-        }
-        return Page.of(results, shown, false);
+        return Page.of(results, disclosed.subList(from, to), false);
     }
 
     /** What one document of the index says about itself, read from its doc values. */
@@ -458,20 +457,7 @@ class LuceneCodeSearch implements CodeSearch {
         static StoredDoc read(IndexSearcher searcher, int doc) throws IOException {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            LeafReader reader = leaf.reader();
-            int local = doc - leaf.docBase;
-            String repository = sorted(reader.getSortedDocValues(IndexSchema.REPOSITORY), local);
-            SortedDocValues paths = reader.getSortedDocValues(IndexSchema.PRODUCT_PATH);
-            int pathOrd = paths != null && paths.advanceExact(local) ? paths.ordValue() : -1;
-            String productPath = pathOrd < 0 ? null : paths.lookupOrd(pathOrd).utf8ToString();
-            String path = productPath == null ? null : productPath.substring(repository.length() + 1);
-            String language = sorted(reader.getSortedDocValues(IndexSchema.LANGUAGE), local);
-            String blob = binary(reader.getBinaryDocValues(IndexSchema.BLOB), local);
-            BinaryDocValues refValues = reader.getBinaryDocValues(IndexSchema.REFS);
-            BytesRef refs = refValues != null && refValues.advanceExact(local)
-                    ? BytesRef.deepCopyOf(refValues.binaryValue())
-                    : new BytesRef();
-            return new StoredDoc(doc, repository, path, language, blob, refs, reader, pathOrd);
+            return new Values(leaf.reader()).read(doc, leaf.docBase);
         }
 
         private static String sorted(SortedDocValues values, int doc) throws IOException {
@@ -557,19 +543,6 @@ class LuceneCodeSearch implements CodeSearch {
                 .map(ReadingGrant.ReadableRepository::product)
                 .orElse("");
         return new PlannedHit(doc, hosted(doc.repository()), product, refs, definitionLines);
-    }
-
-    private FileHit fileHit(
-            IndexSearcher searcher,
-            StoredDoc doc,
-            Highlights highlights,
-            SearchGrant grant,
-            IndexState state,
-            Snippets snippets,
-            RegexDeadline deadline)
-            throws IOException {
-        PlannedHit planned = plan(searcher, doc, highlights, grant, state);
-        return planned == null ? null : render(planned, highlights, snippets, deadline);
     }
 
     private FileHit render(PlannedHit planned, Highlights highlights, Snippets snippets, RegexDeadline deadline) {
