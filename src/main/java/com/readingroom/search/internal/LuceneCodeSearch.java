@@ -579,14 +579,21 @@ class LuceneCodeSearch implements CodeSearch {
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
         for (int group = 0; group < groups; group++) {
             int first = group;
-            running.add(workers.executor().submit(() -> {
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
                 try (Snippets snippets = new Snippets()) {
                     for (int i = first; i < hits.length; i += groups) {
                         hits[i] = render(planned.get(i), highlights, snippets, null);
                     }
                 }
                 return null;
-            }));
+            });
+            try {
+                workers.executor().execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The workers are shut down with the application: a search still running reads its snippets itself.
+                task.run();
+            }
+            running.add(task);
         }
         return () -> {
             for (java.util.concurrent.Future<?> future : running) {
