@@ -1,5 +1,6 @@
 package com.readingroom.search.internal;
 
+import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -106,7 +107,7 @@ final class DocumentTerms {
     }
 
     /** The terms of a list, one per position. */
-    static TokenStream listed(java.util.List<String> terms) {
+    static TokenStream listed(List<String> terms) {
         return new TermStream() {
             @Override
             int count() {

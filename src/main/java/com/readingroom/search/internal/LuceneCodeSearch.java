@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.lucene.document.Document;
@@ -296,7 +305,7 @@ class LuceneCodeSearch implements CodeSearch {
         List<CommitHit> commits = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         int first = Math.min(docs.length, request.page() * PAGE_SIZE);
-        StoredDoc[] page = StoredDoc.readAll(searcher, java.util.Arrays.copyOfRange(docs, first, docs.length));
+        StoredDoc[] page = StoredDoc.readAll(searcher, Arrays.copyOfRange(docs, first, docs.length));
         for (StoredDoc doc : page) {
             if (compiled.commits()) {
                 CommitHit hit = commitHit(searcher, doc, compiled.highlights(), grant, state);
@@ -405,7 +414,7 @@ class LuceneCodeSearch implements CodeSearch {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits[i].doc));
+            Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             StoredDoc[] read = new StoredDoc[hits.length];
             LeafReaderContext leaf = null;
@@ -480,10 +489,7 @@ class LuceneCodeSearch implements CodeSearch {
 
     /** The granted refs holding the document, the default branch first; empty if none admits it (never shown). */
     private static List<String> grantedRefs(
-            StoredDoc doc,
-            SearchGrant grant,
-            IndexState state,
-            java.util.function.Predicate<ReadingGrant.PathRule> admits) {
+            StoredDoc doc, SearchGrant grant, IndexState state, Predicate<ReadingGrant.PathRule> admits) {
         Optional<IndexState.RepositoryState> repository = state.repository(doc.repository());
         Optional<ReadingGrant.ReadableRepository> readable = grant.repository(doc.repository());
         if (repository.isEmpty() || readable.isEmpty()) {
@@ -576,10 +582,10 @@ class LuceneCodeSearch implements CodeSearch {
     private Snippets.Pending renderAll(List<PlannedHit> planned, Highlights highlights) {
         FileHit[] hits = new FileHit[planned.size()];
         int groups = Math.min(workers.threads(), planned.size());
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int group = 0; group < groups; group++) {
             int first = group;
-            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            FutureTask<Void> task = new FutureTask<>(() -> {
                 try (Snippets snippets = new Snippets()) {
                     for (int i = first; i < hits.length; i += groups) {
                         hits[i] = render(planned.get(i), highlights, snippets, null);
@@ -589,20 +595,20 @@ class LuceneCodeSearch implements CodeSearch {
             });
             try {
                 workers.executor().execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 // The workers are shut down with the application: a search still running reads its snippets itself.
                 task.run();
             }
             running.add(task);
         }
         return () -> {
-            for (java.util.concurrent.Future<?> future : running) {
+            for (Future<?> future : running) {
                 try {
                     future.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("The search was interrupted", e);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                 }
             }
@@ -719,7 +725,7 @@ class LuceneCodeSearch implements CodeSearch {
 
     /** The agreement under which the results were shown, when exactly one grants everything shown. */
     private static String agreementOf(ReadingGrant grant) {
-        Set<String> agreements = new java.util.TreeSet<>();
+        Set<String> agreements = new TreeSet<>();
         for (ReadingGrant.ReadableRepository repository : grant.repositories()) {
             repository.scopes().forEach(scope -> agreements.add(scope.agreementReference()));
         }
@@ -742,7 +748,7 @@ class LuceneCodeSearch implements CodeSearch {
     }
 
     /** Where a repository is stored: registered once, never moved, so looked up once. */
-    private final Map<String, HostedRepository> hosted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HostedRepository> hosted = new ConcurrentHashMap<>();
 
     private HostedRepository hosted(String name) {
         return hosted.computeIfAbsent(
