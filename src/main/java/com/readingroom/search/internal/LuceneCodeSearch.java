@@ -196,9 +196,9 @@ class LuceneCodeSearch implements CodeSearch {
         }
     }
 
-    /** The results of a page, completed once its record is written (the snippets are read meanwhile). */
-    private interface Completion {
-        SearchResults get() throws IOException;
+    /** What is still being computed (the snippets, read while the record is written), taken when needed. */
+    private interface Later<T> {
+        T get() throws IOException;
     }
 
     /**
@@ -213,7 +213,7 @@ class LuceneCodeSearch implements CodeSearch {
             List<String> shown,
             List<String> suggestions,
             boolean commits,
-            Completion results) {
+            Later<SearchResults> results) {
 
         static Page of(SearchResults results, List<String> shown, boolean commits) {
             return new Page(
@@ -322,7 +322,7 @@ class LuceneCodeSearch implements CodeSearch {
             }
         }
         List<String> suggestions = total == 0 ? suggestions(searcher, request, filter) : List.of();
-        Snippets.Pending pending = renderAll(planned, compiled.highlights());
+        Later<List<FileHit>> pending = renderAll(planned, compiled.highlights());
         return new Page(
                 total,
                 true,
@@ -579,7 +579,7 @@ class LuceneCodeSearch implements CodeSearch {
      * Reads the snippets of the planned hits on the search workers, each with its own blob readers, in the order of
      * the hits.
      */
-    private Snippets.Pending renderAll(List<PlannedHit> planned, Highlights highlights) {
+    private Later<List<FileHit>> renderAll(List<PlannedHit> planned, Highlights highlights) {
         FileHit[] hits = new FileHit[planned.size()];
         int groups = Math.min(workers.threads(), planned.size());
         List<Future<?>> running = new ArrayList<>();
@@ -762,11 +762,6 @@ class LuceneCodeSearch implements CodeSearch {
     private final class Snippets implements AutoCloseable {
 
         private final Map<String, IndexFeed.Blobs> open = new HashMap<>();
-
-        /** Snippets still being read. */
-        interface Pending {
-            List<FileHit> get() throws IOException;
-        }
 
         String text(HostedRepository repository, String blob) {
             if (blob == null) {

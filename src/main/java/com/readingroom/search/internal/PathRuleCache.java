@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * own code, so the filter means exactly what the policy means); the answer is kept until the segment closes. A rule
  * is a value (its scopes' patterns), so the cache holds no decision about any person: a changed agreement yields a
  * different rule, and a person who lost a grant yields no rule at all.
+ *
+ * <p>It also keeps which documents of a segment a {@link GrantFilter} admits, for as long as the segment's reader
+ * (its ref bit sets and deletions) stays the same.
  */
 @Component
 class PathRuleCache {

@@ -2,8 +2,9 @@ package com.readingroom.search.internal;
 
 /**
  * The trigrams of a text, for accelerating regular expressions: every three consecutive characters, folded (see
- * {@link #fold}) so that a match of any regular expression implies the trigrams of its literals. Deduplicated per document with a bit set over all 2^24 folded trigrams, cleared through the list of those
- * set, so no allocation happens per document.
+ * {@link #fold}) so that a match of any regular expression implies the trigrams of its literals. Deduplicated per
+ * document with a bit set over all 2^24 folded trigrams, cleared through the list of those set, so no allocation
+ * happens per document.
  */
 final class Trigrams {
 
@@ -39,22 +40,13 @@ final class Trigrams {
         return a != OTHER && b != OTHER && c != OTHER;
     }
 
-    static int key(char a, char b, char c) {
-        return (a << 16) | (b << 8) | c;
-    }
-
     static String term(int key) {
         return new String(new char[] {(char) (key >>> 16), (char) ((key >>> 8) & 0xff), (char) (key & 0xff)});
     }
 
-    /** Collects the distinct trigrams of the text; read them with {@link #count} and {@link #key(int)}. */
-    void collect(char[] text, int length) {
-        clear();
-        add(text, 0, length);
-    }
-
     /**
-     * Adds the trigrams of a run of the text. Only trigrams of word characters are indexed, and those lie inside one
+     * Adds the trigrams of a run of the text (read them with {@link #count} and {@link #key(int)}; start a document
+     * with {@link #clear}). Only trigrams of word characters are indexed, and those lie inside one
      * run of word characters: so a document's trigrams are those of its distinct words (and of the runs that are no
      * word), which costs a fraction of probing the set at every character of the text.
      */

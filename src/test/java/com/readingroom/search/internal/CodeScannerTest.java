@@ -139,7 +139,7 @@ class CodeScannerTest {
         DocumentTerms terms = new DocumentTerms();
         for (String text : texts) {
             Trigrams everyCharacter = new Trigrams();
-            everyCharacter.collect(text.toCharArray(), text.length());
+            everyCharacter.add(text.toCharArray(), 0, text.length());
             java.util.Set<String> expected = new java.util.HashSet<>();
             for (int i = 0; i < everyCharacter.count(); i++) {
                 expected.add(Trigrams.term(everyCharacter.key(i)));
