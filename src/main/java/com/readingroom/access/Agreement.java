@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param storedStatus the status as last set by a program manager; use {@link #statusAt} for the status in force
  * @param statusChangedAt when the stored status last changed, or {@code null} for a draft never changed
  * @param statusReason why it last changed (e.g. the reason for a suspension), or {@code null}
+ * @param machineAccess whether the agency's approved tools may read through personal access tokens under it
  */
 public record Agreement(
         long id,
@@ -25,6 +26,7 @@ public record Agreement(
         AgreementStatus storedStatus,
         Instant statusChangedAt,
         String statusReason,
+        boolean machineAccess,
         List<Scope> scopes) {
 
     public Agreement {

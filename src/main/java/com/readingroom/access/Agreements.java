@@ -40,6 +40,14 @@ public interface Agreements {
     Agreement activate(long agreementId);
 
     /**
+     * Allows or withdraws machine access (approved tools reading through personal access tokens) under the agreement.
+     * Withdrawing it refuses the agency's tokens for it from the next call on.
+     *
+     * @throws IllegalStateException when allowing it under a terminated agreement
+     */
+    Agreement allowMachineAccess(long agreementId, boolean allowed);
+
+    /**
      * Suspends an active agreement: it grants nothing from this instant on.
      *
      * @throws IllegalStateException if the agreement is not active

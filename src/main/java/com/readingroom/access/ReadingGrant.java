@@ -56,18 +56,26 @@ public record ReadingGrant(Long agencyId, String refusal, List<ReadableRepositor
             List<GrantingScope> candidates = scopes.stream()
                     .filter(scope -> ScopeRules.grantsRef(scope.refPatterns(), ref))
                     .toList();
-            return candidates.isEmpty() ? Optional.empty() : Optional.of(new PathRule(name, candidates));
+            return candidates.stream().noneMatch(GrantingScope::grants)
+                    ? Optional.empty()
+                    : Optional.of(new PathRule(name, candidates));
         }
     }
 
-    /** One scope of one agreement in force, as far as reading is concerned. */
+    /**
+     * One scope of one agreement in force, as far as reading is concerned.
+     *
+     * @param grants whether its includes grant; {@code false} for a scope of another agreement than the one a
+     *     machine-access token reads through, whose excludes still win
+     */
     public record GrantingScope(
             long agreementId,
             String agreementReference,
             long scopeId,
             List<String> refPatterns,
             List<String> includePaths,
-            List<String> excludePaths) {
+            List<String> excludePaths,
+            boolean grants) {
 
         public GrantingScope {
             refPatterns = List.copyOf(refPatterns);
@@ -110,7 +118,7 @@ public record ReadingGrant(Long agencyId, String refusal, List<ReadableRepositor
                 }
             }
             return candidates.stream()
-                    .filter(scope -> ScopeRules.includes(scope.includePaths(), productPath))
+                    .filter(scope -> scope.grants() && ScopeRules.includes(scope.includePaths(), productPath))
                     .findFirst();
         }
     }

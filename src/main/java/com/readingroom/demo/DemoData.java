@@ -147,7 +147,8 @@ class DemoData implements ApplicationRunner {
                         now.plus(Duration.ofDays(365))),
                 List.of(
                         NewScope.wholeProduct(windows),
-                        new NewScope(office, List.of("office-word/src/**"), List.of(), List.of(), null, null)));
+                        new NewScope(office, List.of("office-word/src/**"), List.of(), List.of(), null, null)),
+                true);
         agreement(
                 new NewAgreement(
                         "RR-2026-014",
@@ -156,7 +157,8 @@ class DemoData implements ApplicationRunner {
                         "Read access to the Office product for the 2026 assurance programme.",
                         now.minus(Duration.ofDays(10)),
                         now.plus(Duration.ofDays(180))),
-                List.of(NewScope.wholeProduct(office)));
+                List.of(NewScope.wholeProduct(office)),
+                false);
         agreement(
                 new NewAgreement(
                         "RR-2025-007",
@@ -165,7 +167,8 @@ class DemoData implements ApplicationRunner {
                         "Evaluation of the Windows kernel for the 2025 procurement.",
                         now.minus(Duration.ofDays(400)),
                         now.minus(Duration.ofDays(35))),
-                List.of(NewScope.wholeProduct(windows)));
+                List.of(NewScope.wholeProduct(windows)),
+                false);
     }
 
     private Agency agency(String name, String country, String contact) {
@@ -185,7 +188,7 @@ class DemoData implements ApplicationRunner {
                 .id();
     }
 
-    private void agreement(NewAgreement draft, List<NewScope> scopes) {
+    private void agreement(NewAgreement draft, List<NewScope> scopes, boolean machineAccess) {
         if (agreements.findByReference(draft.reference()).isPresent()) {
             return;
         }
@@ -194,5 +197,8 @@ class DemoData implements ApplicationRunner {
             agreements.addScope(agreement.id(), scope);
         }
         agreements.activate(agreement.id());
+        if (machineAccess) {
+            agreements.allowMachineAccess(agreement.id(), true);
+        }
     }
 }

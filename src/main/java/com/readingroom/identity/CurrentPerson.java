@@ -5,7 +5,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The person behind the current request, read from the security context and then from the database. */
+/**
+ * The person behind the current request, read from the security context and then from the database. A call with a
+ * personal access token yields the person bound to the token's agreement ({@link Person#throughAgreement}).
+ */
 @Component
 public class CurrentPerson {
 
@@ -20,7 +23,12 @@ public class CurrentPerson {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
-        return people.findByUsername(authentication.getName()).filter(Person::enabled);
+        Optional<Person> person =
+                people.findByUsername(authentication.getName()).filter(Person::enabled);
+        if (authentication.getPrincipal() instanceof MachinePrincipal machine) {
+            return person.map(found -> found.throughAgreement(machine.agreementId()));
+        }
+        return person;
     }
 
     /** The name to record as whoever acts now: the signed-in person's, or {@code system} for background work. */

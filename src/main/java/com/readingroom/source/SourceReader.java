@@ -1,5 +1,6 @@
 package com.readingroom.source;
 
+import com.readingroom.access.ReadableProduct;
 import com.readingroom.identity.Person;
 import java.util.List;
 
@@ -23,6 +24,12 @@ import java.util.List;
  */
 public interface SourceReader {
 
+    /**
+     * The products and repositories the person may read now, each with the agreement that grants it: what an approved
+     * tool lists first. Recorded (REPOSITORIES_VIEW); refused, and recorded, when the person may read nothing.
+     */
+    List<ReadableProduct> repositories(Person person);
+
     /** The branches and tags of a repository that the person may read, branches first. */
     List<SourceRef> refs(Person person, String repository);
 
@@ -31,6 +38,13 @@ public interface SourceReader {
 
     /** A file: text (decoded, the first part of a large one), or the kind and size of a binary one. */
     FileContent file(Person person, RepoPath at);
+
+    /**
+     * A file's whole bytes, for an approved tool: recorded as a file view with the hash of exactly those bytes.
+     *
+     * @throws FileTooLargeException when the file is larger than the configured maximum (nothing is recorded)
+     */
+    RawFile raw(Person person, RepoPath at);
 
     /** A page of the commits that touched the path (a file or a folder, the root for all) and something readable. */
     HistoryPage history(Person person, RepoPath at, int offset, int limit);

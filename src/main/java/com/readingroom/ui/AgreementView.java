@@ -12,6 +12,7 @@ import com.readingroom.source.RepositoryInspector;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -112,7 +113,7 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
         terms.setReadOnly(!manager);
         FormLayout form = new FormLayout(title, from, until, terms);
         form.setColspan(terms, 3);
-        VerticalLayout section = new VerticalLayout(form);
+        VerticalLayout section = new VerticalLayout(form, machineAccess(agreement));
         section.setPadding(false);
         if (manager) {
             Button save = new Button("Save details", event -> {
@@ -129,6 +130,24 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
             section.add(save);
         }
         return section;
+    }
+
+    /** Applied at once (and audited): withdrawing it refuses the agency's tokens from their next call. */
+    private Component machineAccess(Agreement agreement) {
+        Checkbox machine = new Checkbox("Machine access: approved tools may read through personal access tokens");
+        machine.setId("machine-access");
+        machine.setValue(agreement.machineAccess());
+        machine.setReadOnly(!manager || agreement.storedStatus() == AgreementStatus.TERMINATED);
+        machine.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            if (Notices.attempt(() -> agreements.allowMachineAccess(agreementId, change.getValue()))) {
+                Notices.success(change.getValue() ? "Machine access allowed." : "Machine access withdrawn.");
+            }
+            render();
+        });
+        return machine;
     }
 
     private Component lifecycle(Agreement agreement, AgreementStatus status) {

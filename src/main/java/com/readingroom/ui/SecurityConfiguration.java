@@ -9,29 +9,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Web security. Two chains: {@code /api/**} for approved tools (HTTP Basic with a local account now, bearer tokens
- * later; stateless) and everything else for the browser (Vaadin form login). Views are deny-by-default; services
- * enforce with method security, the UI only hides what a person cannot use.
+ * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
+ * are deny-by-default; services enforce with method security, the UI only hides what a person cannot use.
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Reading Room"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
-    }
 
     @Bean
     @Order(2)

@@ -12,7 +12,7 @@ class AgreementTest {
     private static final Instant UNTIL = Instant.parse("2026-12-31T00:00:00Z");
 
     private static Agreement agreement(AgreementStatus status) {
-        return new Agreement(1, "RR-1", 1, "Agency", "Title", "", FROM, UNTIL, status, null, null, List.of());
+        return new Agreement(1, "RR-1", 1, "Agency", "Title", "", FROM, UNTIL, status, null, null, false, List.of());
     }
 
     @Test

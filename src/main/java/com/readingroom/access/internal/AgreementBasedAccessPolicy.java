@@ -128,6 +128,9 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         }
         List<ReadableProduct> readable = new ArrayList<>();
         for (Agreement agreement : inForce(grants.agreements(), instant)) {
+            if (!grantsThrough(person, agreement)) {
+                continue;
+            }
             for (Scope scope : agreement.scopes()) {
                 if (!scope.isInForceAt(instant)) {
                     continue;
@@ -161,7 +164,8 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                         scope.id(),
                         scope.refPatterns(),
                         scope.includePaths(),
-                        scope.excludePaths());
+                        scope.excludePaths(),
+                        grantsThrough(person, agreement));
                 for (HostedRepository repository : facts.repositoriesOf(scope.productId())) {
                     if (!scope.coversRepository(repository.name())) {
                         continue;
@@ -175,10 +179,14 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                 }
             }
         }
-        if (byName.isEmpty()) {
+        // Repositories reached only by the excludes of agreements a token does not read through are not readable.
+        List<ReadingGrant.ReadableRepository> readable = byName.values().stream()
+                .filter(repository -> repository.scopes().stream().anyMatch(ReadingGrant.GrantingScope::grants))
+                .toList();
+        if (readable.isEmpty()) {
             return ReadingGrant.refused(person.agencyId(), "No agreement of your agency grants reading source now.");
         }
-        return new ReadingGrant(person.agencyId(), null, List.copyOf(byName.values()));
+        return new ReadingGrant(person.agencyId(), null, readable);
     }
 
     /** What a decision reads from the database, read once per call (or once per {@link PathDecisions}). */
@@ -268,10 +276,16 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                     continue;
                 }
                 trace.add(label + " is in force for ref " + ref + ".");
-                candidates.add(new Candidate(agreement, scope));
+                candidates.add(new Candidate(agreement, scope, grantsThrough(person, agreement)));
             }
         }
-        if (candidates.isEmpty()) {
+        if (candidates.stream().noneMatch(Candidate::grants)) {
+            if (strongest == null && !candidates.isEmpty()) {
+                strongest = new Reason(
+                        0,
+                        "Your access token reads only through agreement " + boundReference(person, facts.agreements())
+                                + ", which does not grant this.");
+            }
             return request.deny(strongest == null ? notGranted : strongest.text(), path);
         }
         for (Candidate candidate : candidates) {
@@ -289,6 +303,9 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             }
         }
         for (Candidate candidate : candidates) {
+            if (!candidate.grants()) {
+                continue;
+            }
             if (includes(candidate.scope(), productPath, kind)) {
                 trace.add("Allowed by agreement " + candidate.agreement().reference() + ", scope "
                         + candidate.scope().id() + ".");
@@ -322,15 +339,29 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
             refusal = "Only reviewers read source; this account has the roles " + person.roles() + ".";
         } else if (person.agencyId() == null) {
             refusal = "Your account belongs to no agency, and only agencies hold agreements.";
-        } else {
-            if (grants.status().isEmpty() || grants.status().get() != AgencyStatus.ACTIVE) {
-                refusal = "Your agency is not active in Reading Room.";
-            }
+        } else if (grants.status().isEmpty() || grants.status().get() != AgencyStatus.ACTIVE) {
+            refusal = "Your agency is not active in Reading Room.";
+        } else if (person.throughAgreementId() != null) {
+            refusal = refuseMachineAccess(person.throughAgreementId(), grants.agreements());
         }
         if (refusal != null) {
             trace.add(refusal);
         }
         return Optional.ofNullable(refusal);
+    }
+
+    /** An approved tool reads only through an agreement of the person's agency that allows machine access. */
+    private static String refuseMachineAccess(long agreementId, List<Agreement> agreements) {
+        Optional<Agreement> bound = agreements.stream()
+                .filter(agreement -> agreement.id() == agreementId)
+                .findFirst();
+        if (bound.isEmpty()) {
+            return "Your access token's agreement is not one of your agency's.";
+        }
+        if (!bound.get().machineAccess()) {
+            return "Agreement " + bound.get().reference() + " does not allow machine access (approved tools).";
+        }
+        return null;
     }
 
     private static List<Agreement> inForce(List<Agreement> agreements, Instant instant) {
@@ -392,7 +423,24 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
         }
     }
 
-    private record Candidate(Agreement agreement, Scope scope) {}
+    /** @param grants whether its includes grant (see {@link #grantsThrough}); its excludes always count */
+    private record Candidate(Agreement agreement, Scope scope, boolean grants) {}
+
+    /**
+     * Whether the agreement's includes grant the person: every agreement of the agency for a person in a browser,
+     * only the token's own for an approved tool's call.
+     */
+    private static boolean grantsThrough(Person person, Agreement agreement) {
+        return person.throughAgreementId() == null || person.throughAgreementId() == agreement.id();
+    }
+
+    private static String boundReference(Person person, List<Agreement> agreements) {
+        return agreements.stream()
+                .filter(agreement -> agreement.id() == person.throughAgreementId())
+                .map(Agreement::reference)
+                .findFirst()
+                .orElse("?");
+    }
 
     private record Facts(
             Person person,

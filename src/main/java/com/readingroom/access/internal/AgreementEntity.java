@@ -55,6 +55,9 @@ class AgreementEntity {
     @Column(name = "status_reason")
     private String statusReason;
 
+    @Column(name = "machine_access", nullable = false)
+    private boolean machineAccess;
+
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("id")
     private List<ScopeEntity> scopes = new ArrayList<>();
@@ -125,6 +128,17 @@ class AgreementEntity {
 
     String statusReason() {
         return statusReason;
+    }
+
+    boolean machineAccess() {
+        return machineAccess;
+    }
+
+    void allowMachineAccess(boolean allowed) {
+        if (status == AgreementStatus.TERMINATED && allowed) {
+            throw new IllegalStateException("Agreement " + reference + " is terminated: it allows nothing any more.");
+        }
+        machineAccess = allowed;
     }
 
     void edit(String title, String terms, Instant validFrom, Instant validUntil) {

@@ -31,6 +31,7 @@ class GrantFacts {
     private static final String AGENCY_GRANTS = """
             select agc.status as agency_status, ag.id, ag.reference, ag.agency_id, agc.name as agency_name, ag.title,
                    ag.terms, ag.valid_from, ag.valid_until, ag.status, ag.status_changed_at, ag.status_reason,
+                   ag.machine_access,
                    s.id as scope_id, s.product_id, p.name as product_name, s.include_paths, s.exclude_paths,
                    s.ref_patterns, s.valid_from as scope_from, s.valid_until as scope_until
               from agency agc
@@ -132,6 +133,7 @@ class GrantFacts {
                 AgreementStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("status_changed_at")),
                 rs.getString("status_reason"),
+                rs.getBoolean("machine_access"),
                 List.of());
     }
 
@@ -165,6 +167,7 @@ class GrantFacts {
                     header.storedStatus(),
                     header.statusChangedAt(),
                     header.statusReason(),
+                    header.machineAccess(),
                     scopes);
         }
     }

@@ -100,6 +100,26 @@ class JpaAgreements implements Agreements {
     @Override
     @Transactional
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
+    public Agreement allowMachineAccess(long agreementId, boolean allowed) {
+        AgreementEntity agreement = load(agreementId);
+        if (agreement.machineAccess() == allowed) {
+            return toAgreement(agreement);
+        }
+        agreement.allowMachineAccess(allowed);
+        record(
+                agreement,
+                allowed ? "MACHINE_ACCESS_ALLOWED" : "MACHINE_ACCESS_WITHDRAWN",
+                null,
+                null,
+                AuditAction.AGREEMENT_CHANGED,
+                null,
+                allowed ? "machine access allowed" : "machine access withdrawn");
+        return toAgreement(agreement);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public Agreement addScope(long agreementId, NewScope scope) {
         AgreementEntity agreement = loadChangeable(agreementId);
         validate(scope);
@@ -378,6 +398,7 @@ class JpaAgreements implements Agreements {
                 agreement.status(),
                 agreement.statusChangedAt(),
                 agreement.statusReason(),
+                agreement.machineAccess(),
                 agreement.scopes().stream().map(this::toScope).toList());
     }
 }

@@ -240,6 +240,12 @@ final class GitReads {
     /** The bytes of a file, at most {@code limit} of them; {@code complete} says whether that was all. */
     record Bytes(byte[] data, int length, long size, boolean complete) {}
 
+    static long size(Repository git, ObjectId blob) throws IOException {
+        try (ObjectReader reader = git.newObjectReader()) {
+            return reader.getObjectSize(blob, Constants.OBJ_BLOB);
+        }
+    }
+
     static Bytes read(Repository git, ObjectId blob, long limit) throws IOException {
         try (ObjectReader reader = git.newObjectReader()) {
             ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);

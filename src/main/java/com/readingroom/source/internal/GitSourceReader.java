@@ -3,6 +3,7 @@ package com.readingroom.source.internal;
 import com.readingroom.access.AccessDecision;
 import com.readingroom.access.AccessPolicy;
 import com.readingroom.access.Catalog;
+import com.readingroom.access.ReadableProduct;
 import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
@@ -14,7 +15,9 @@ import com.readingroom.source.CommitDiff;
 import com.readingroom.source.CommitSummary;
 import com.readingroom.source.FileContent;
 import com.readingroom.source.FileDiff;
+import com.readingroom.source.FileTooLargeException;
 import com.readingroom.source.HistoryPage;
+import com.readingroom.source.RawFile;
 import com.readingroom.source.RepoPath;
 import com.readingroom.source.SourceNotFoundException;
 import com.readingroom.source.SourceReader;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -76,6 +80,57 @@ class GitSourceReader implements SourceReader {
         this.guard = guard;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public List<ReadableProduct> repositories(Person person) {
+        Refusals.requireSignedIn(person);
+        Instant now = clock.instant();
+        List<ReadableProduct> products = policy.readableProducts(person, now);
+        RepoPath at = RepoPath.root("*", null);
+        if (products.isEmpty()) {
+            String refusal = policy.readingGrant(person, now).refusal();
+            throw refusals.deny(
+                    new AccessDecision(
+                            AccessDecision.Outcome.DENY,
+                            refusal == null ? "No agreement of your agency grants reading source now." : refusal,
+                            null,
+                            null,
+                            null,
+                            person.agencyId(),
+                            null,
+                            null,
+                            "",
+                            now),
+                    AuditAction.REPOSITORIES_VIEW,
+                    at);
+        }
+        List<String> listed = products.stream()
+                .flatMap(product -> product.repositories().stream()
+                        .map(repository -> product.product().name() + "/" + repository.name() + " "
+                                + product.agreementReference()))
+                .toList();
+        List<String> agreements = products.stream()
+                .map(ReadableProduct::agreementReference)
+                .distinct()
+                .toList();
+        auditLog.append(new AuditRecord(
+                AuditAction.REPOSITORIES_VIEW,
+                person.agencyId(),
+                agreements.size() == 1 ? agreements.getFirst() : null,
+                null,
+                "readable repositories",
+                listed.size() + " repositories listed, granted by " + String.join(", ", agreements),
+                new Disclosure(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        GitReads.sha256(String.join("\n", listed)),
+                        listed.size(),
+                        List.of())));
+        return products;
     }
 
     @Override
@@ -202,6 +257,54 @@ class GitSourceReader implements SourceReader {
                             List.of()));
             guard.afterFileView(person);
             return content;
+        } catch (IOException e) {
+            throw Revisions.unreadable(resolved.hosted(), e);
+        }
+    }
+
+    @Override
+    public RawFile raw(Person person, RepoPath at) {
+        guard.beforeFileView(person);
+        Resolved resolved = resolve(person, at, Target.FILE, AuditAction.FILE_VIEW);
+        try {
+            String path = resolved.decision().path();
+            GitReads.Found found = requireFile(resolved, path);
+            if (found.mode() == FileMode.GITLINK) {
+                throw new SourceNotFoundException("'" + path + "' is a submodule: it has no bytes of its own.");
+            }
+            long limit = properties.maxRawFileSize().toBytes();
+            long size = GitReads.size(resolved.git(), found.id());
+            GitReads.Bytes bytes = size > limit ? null : GitReads.read(resolved.git(), found.id(), limit);
+            if (bytes == null || !bytes.complete()) {
+                throw new FileTooLargeException("'" + path + "' has " + size + " bytes; files are handed out whole up"
+                        + " to " + properties.maxRawFileSize().toMegabytes() + " MB.");
+            }
+            byte[] data = bytes.length() == bytes.data().length
+                    ? bytes.data()
+                    : java.util.Arrays.copyOf(bytes.data(), bytes.length());
+            String sha256 = GitReads.sha256(data, data.length);
+            record(
+                    resolved,
+                    AuditAction.FILE_VIEW,
+                    "file",
+                    "raw bytes: " + data.length + " bytes",
+                    new Disclosure(
+                            resolved.hosted().name(),
+                            resolved.ref(),
+                            resolved.commit().name(),
+                            path,
+                            found.id().name(),
+                            sha256,
+                            null,
+                            List.of()));
+            guard.afterFileView(person);
+            return new RawFile(
+                    at.withPath(path),
+                    resolved.ref(),
+                    resolved.commit().name(),
+                    found.id().name(),
+                    data,
+                    sha256);
         } catch (IOException e) {
             throw Revisions.unreadable(resolved.hosted(), e);
         }

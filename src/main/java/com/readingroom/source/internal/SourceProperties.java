@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
  * Settings of source browsing.
  *
  * @param maxFileSize files larger than this show only their first part
+ * @param maxRawFileSize the largest file an approved tool receives whole
  * @param maxDiffLines a diff shows at most this many lines (all files together)
  * @param viewsPerMinute file views per person per minute before further views are slowed and auditors alerted
  * @param holdAfter how long a person may keep reading faster than that before reading is held for a program manager
@@ -17,6 +18,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("readingroom.source")
 record SourceProperties(
         @DefaultValue("1MB") DataSize maxFileSize,
+        @DefaultValue("64MB") DataSize maxRawFileSize,
         @DefaultValue("20000") int maxDiffLines,
         @DefaultValue("120") int viewsPerMinute,
         @DefaultValue("3m") Duration holdAfter,

@@ -37,7 +37,19 @@ class AgreementLifeCycleTest {
         agreement.transition(AgreementStatus.ACTIVE, null, UNTIL.plusSeconds(1));
         assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(new com.readingroom.access.Agreement(
-                                1, "RR-T", 1, "a", "t", "", FROM, UNTIL, agreement.status(), null, null, List.of())
+                                1,
+                                "RR-T",
+                                1,
+                                "a",
+                                "t",
+                                "",
+                                FROM,
+                                UNTIL,
+                                agreement.status(),
+                                null,
+                                null,
+                                false,
+                                List.of())
                         .statusAt(UNTIL.plusSeconds(1)))
                 .isEqualTo(AgreementStatus.EXPIRED);
     }

@@ -1,0 +1,107 @@
+package com.readingroom.api.internal;
+
+import com.readingroom.access.AccessTokens;
+import com.readingroom.identity.MachinePrincipal;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Web security of {@code /api/**}: stateless, no cookies read, so no cross-site request can ride a browser session
+ * (which is why CSRF tokens are not needed here). Approved tools present personal access tokens ({@code Authorization:
+ * Bearer rrpat_…}, RFC 6750); vendor staff's tools (the audit API) use HTTP Basic with their account. The source read
+ * API answers token calls only: a password alone never reads source by machine.
+ */
+@Configuration
+@SecurityScheme(name = ApiSecurityConfiguration.TOKEN_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer")
+class ApiSecurityConfiguration {
+
+    static final String TOKEN_SCHEME = "personal-access-token";
+    /** Held only by a call authenticated with a personal access token. */
+    static final String MACHINE_ACCESS = "MACHINE_ACCESS";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager tokenAuthentication) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/repos", "/api/v1/repos/**")
+                        .hasAuthority(MACHINE_ACCESS)
+                        .requestMatchers("/api/v1/search")
+                        .hasAuthority(MACHINE_ACCESS)
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic -> basic.realmName("Reading Room"))
+                .oauth2ResourceServer(
+                        server -> server.opaqueToken(token -> token.authenticationManager(tokenAuthentication)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * Checks a presented token with {@link AccessTokens}. A failure is published (and so audited as LOGIN_FAILED)
+     * under the token's first characters only: the secret itself never reaches the log.
+     */
+    @Bean
+    AuthenticationManager tokenAuthentication(
+            AccessTokens tokens, UserDetailsService users, AuthenticationEventPublisher events) {
+        OpaqueTokenIntrospector introspector = secret -> {
+            MachinePrincipal machine;
+            try {
+                machine = tokens.authenticate(secret);
+            } catch (AccessTokens.InvalidTokenException invalid) {
+                throw new BadOpaqueTokenException(invalid.getMessage());
+            }
+            UserDetails user = users.loadUserByUsername(machine.username());
+            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            authorities.add(new SimpleGrantedAuthority(MACHINE_ACCESS));
+            return new DefaultOAuth2AuthenticatedPrincipal(
+                    machine.username(),
+                    Map.of("token_id", machine.tokenId(), "agreement_id", machine.agreementId()),
+                    authorities);
+        };
+        OpaqueTokenAuthenticationProvider provider = new OpaqueTokenAuthenticationProvider(introspector);
+        provider.setAuthenticationConverter((secret, principal) -> UsernamePasswordAuthenticationToken.authenticated(
+                new MachinePrincipal(
+                        principal.getName(),
+                        principal.<Long>getAttribute("token_id"),
+                        principal.<Long>getAttribute("agreement_id")),
+                null,
+                principal.getAuthorities()));
+        return presented -> {
+            try {
+                return provider.authenticate(presented);
+            } catch (AuthenticationException failed) {
+                events.publishAuthenticationFailure(
+                        failed, UsernamePasswordAuthenticationToken.unauthenticated("token " + hint(presented), null));
+                throw failed;
+            }
+        };
+    }
+
+    private static String hint(org.springframework.security.core.Authentication presented) {
+        String secret = presented instanceof BearerTokenAuthenticationToken bearer ? bearer.getToken() : "";
+        return secret.length() <= 10 ? "(malformed)" : secret.substring(0, 10) + "…";
+    }
+}
