@@ -138,10 +138,8 @@ public class AgreementView extends VerticalLayout implements HasUrlParameter<Lon
         machine.setId("machine-access");
         machine.setValue(agreement.machineAccess());
         machine.setReadOnly(!manager || agreement.storedStatus() == AgreementStatus.TERMINATED);
+        // Listened to only after its value is set: render() makes a new box, so no change loops back here.
         machine.addValueChangeListener(change -> {
-            if (!change.isFromClient()) {
-                return;
-            }
             if (Notices.attempt(() -> agreements.allowMachineAccess(agreementId, change.getValue()))) {
                 Notices.success(change.getValue() ? "Machine access allowed." : "Machine access withdrawn.");
             }

@@ -24,7 +24,7 @@ class NavigationByRoleTest extends KaribuViewTest {
         signInAs("nato.reviewer");
 
         _get(MyProductsView.class);
-        assertThat(menu()).containsExactly("My products", "Search");
+        assertThat(menu()).containsExactly("My products", "Search", "Access tokens");
         assertThat(_get(Span.class, spec -> spec.withId("signed-in-agency")).getText())
                 .isEqualTo("NATO NCI Agency");
     }
