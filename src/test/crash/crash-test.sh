@@ -10,4 +10,6 @@ clients=${3:-20}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrashRecoveryIT \
     -Dreadingroom.crash.rounds="$rounds" -Dreadingroom.crash.max-load="$max_load" \
-    -Dreadingroom.crash.clients="$clients" | grep -E 'Crash round|Tests run|BUILD|FAIL|ERROR' || true
+    -Dreadingroom.crash.clients="$clients" > target/crash-test.log 2>&1 && status=0 || status=$?
+grep -E 'Crash round|Tests run:|BUILD|FAIL' target/crash-test.log || true
+exit $status
