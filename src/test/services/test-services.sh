@@ -68,8 +68,7 @@ start_postgres() {
     if as_pg "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
         say "PostgreSQL already running on port $port"
     else
-        as_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pgsock -c fsync=off" start
+        resume_postgres
     fi
     # A fresh database for every run, so that tests never see a previous run's rows.
     as_pg "$bin/psql" -q -h "$pgsock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
@@ -89,11 +88,23 @@ stop_postgres() {
     fi
 }
 
+# For the outage test: stop the running server and start it again on the same data, databases kept.
+pause_postgres() {
+    as_pg "$(pg_bin)/pg_ctl" -D "$pgdata" -m fast -w stop
+}
+
+resume_postgres() {
+    as_pg "$(pg_bin)/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pgsock -c fsync=off" start
+}
+
 case "$action" in
     start) ensure_installed; start_postgres ;;
+    pause) pause_postgres ;;
+    resume) resume_postgres ;;
     # Before the unit tests: universal-ctags, which the search tests index definitions with.
     tools)
         command -v ctags >/dev/null && ctags --version | grep -q 'Universal Ctags' || install_packages universal-ctags ;;
     stop) stop_postgres ;;
-    *) echo "usage: $0 start|stop|tools" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|tools|pause|resume" >&2; exit 2 ;;
 esac

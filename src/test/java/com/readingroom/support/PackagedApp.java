@@ -96,6 +96,11 @@ public final class PackagedApp implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The running process's id: the same before and after an outage proves the app was not restarted. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }

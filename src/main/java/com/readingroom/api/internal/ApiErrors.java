@@ -9,9 +9,11 @@ import com.readingroom.source.SourceNotFoundException;
 import com.readingroom.source.SourceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -73,6 +75,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unavailable(RuntimeException unavailable) {
         log.warn("A read through the API failed closed: {}", unavailable.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", unavailable.getMessage());
+    }
+
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException unavailable) {
+        log.warn("A read through the API failed closed: the database is unavailable ({})", unavailable.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", DatabaseUnavailable.MESSAGE);
     }
 
     @ExceptionHandler(RuntimeException.class)
