@@ -6,6 +6,11 @@ package com.readingroom.audit;
  */
 public class AuditUnavailableException extends RuntimeException {
 
+    /** The log refuses to record on purpose (it is halted), with why, in words fit to show. */
+    public AuditUnavailableException(String message) {
+        super(message);
+    }
+
     public AuditUnavailableException(Throwable cause) {
         super(
                 "The audit log cannot record this right now, so it was not done and nothing was shown. "

@@ -131,6 +131,14 @@ class AuditApiController {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A checkpoint refused on purpose: the ledger is halted, or its checkpoint file cannot be written. */
+    @ExceptionHandler({IllegalStateException.class, com.readingroom.audit.AuditUnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Checkpoint not issued");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
     private void requireSize(long size) {
         long head = ledger.size();
         if (size < 1 || size > head) {

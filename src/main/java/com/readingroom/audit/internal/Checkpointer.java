@@ -1,6 +1,7 @@
 package com.readingroom.audit.internal;
 
 import com.readingroom.audit.internal.note.Checkpoint;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -26,17 +27,28 @@ class Checkpointer {
     private final LedgerReader ledger;
     private final SigningKey key;
     private final Clock clock;
+    private final CheckpointWitness witness;
+    private final LedgerHalt halt;
 
-    Checkpointer(JdbcTemplate jdbc, LedgerReader ledger, SigningKey key, Clock clock) {
+    Checkpointer(
+            JdbcTemplate jdbc,
+            LedgerReader ledger,
+            SigningKey key,
+            Clock clock,
+            CheckpointWitness witness,
+            LedgerHalt halt) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.key = key;
         this.clock = clock;
+        this.witness = witness;
+        this.halt = halt;
     }
 
     /** A checkpoint of the log as committed now, issued unless one of that size exists; the signed note. */
     @Transactional
     public String issue() {
+        halt.requireRunning();
         long size = ledger.size();
         Optional<String> existing = ledger.checkpoint(size);
         if (existing.isPresent()) {
@@ -51,10 +63,20 @@ class Checkpointer {
                     HexFormat.of().formatHex(root),
                     note,
                     Timestamp.from(clock.instant()));
-            return note;
         } catch (DuplicateKeyException raced) {
             return ledger.checkpoint(size).orElseThrow(() -> raced);
         }
+        try {
+            // Before the row commits: a checkpoint the file cannot remember is not issued at all.
+            witness.remember(note);
+        } catch (UncheckedIOException unwritable) {
+            String problem = "A checkpoint of size " + size + " could not be issued: " + unwritable.getMessage()
+                    + ". No checkpoint is issued until the file can be written.";
+            log.error(problem);
+            halt.alert(problem);
+            throw new IllegalStateException(problem, unwritable);
+        }
+        return note;
     }
 
     @Scheduled(fixedDelayString = "${readingroom.ledger.checkpoint-interval:60s}", initialDelayString = "10s")

@@ -40,10 +40,12 @@ class JdbcLedger implements AuditLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final LedgerWriter writer;
+    private final LedgerHalt halt;
 
-    JdbcLedger(JdbcTemplate jdbc, Clock clock) {
+    JdbcLedger(JdbcTemplate jdbc, Clock clock, LedgerHalt halt) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.halt = halt;
         // The writer's own transactions touch only the ledger's tables through JDBC: a plain JDBC transaction
         // manager spares each group commit an entity manager that would hold nothing.
         this.writer = new LedgerWriter(
@@ -64,6 +66,9 @@ class JdbcLedger implements AuditLog {
      */
     @Override
     public long append(AuditRecord record) {
+        if (record.disclosure() != null) {
+            halt.requireRunning();
+        }
         String actor = CurrentPerson.actorName();
         ClientInfo client = ClientInfo.current();
         // A read-only transaction cannot carry the record (PostgreSQL refuses the insert): it goes to the writer too.

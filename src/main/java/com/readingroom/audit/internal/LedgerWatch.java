@@ -26,10 +26,13 @@ class LedgerWatch {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    LedgerWatch(LedgerVerifier verifier, JdbcTemplate jdbc, Clock clock) {
+    private final LedgerHalt halt;
+
+    LedgerWatch(LedgerVerifier verifier, JdbcTemplate jdbc, Clock clock, LedgerHalt halt) {
         this.verifier = verifier;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.halt = halt;
     }
 
     @Scheduled(fixedDelayString = "${readingroom.ledger.verification-interval:15m}", initialDelayString = "60s")
@@ -40,6 +43,12 @@ class LedgerWatch {
     Verification verifyAndRecord(LongConsumer progress) {
         Instant at = clock.instant();
         LedgerVerifier.Report report = verifier.verify(progress);
+        Optional<String> behind = halt.problem();
+        if (report.intact() && behind.isPresent()) {
+            // Intact in itself, but not the log the newest checkpoint was issued for: a rollback or another log.
+            halt.halt(behind.get());
+            report = new LedgerVerifier.Report(false, report.events(), report.checkpoints(), null, behind.get());
+        }
         jdbc.update(
                 "insert into ledger_verification (at, intact, events, checkpoints, first_bad_index, problem)"
                         + " values (?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,100 @@
+package com.readingroom.audit.internal;
+
+import com.readingroom.audit.AuditUnavailableException;
+import com.readingroom.audit.internal.note.NoteVerifier;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stops the ledger from disclosing and signing on a log that no longer extends its newest checkpoint (a database
+ * restored from an older backup, a rewritten log, a corrupt checkpoint file). Checked before the app serves its first
+ * request and at every scheduled verification. While halted, every view of source fails closed with the reason, no
+ * checkpoint is signed, and auditors see the alert; sign-ins and administration are still recorded. It clears only
+ * when the app starts on a log that extends the checkpoint again (see the operations notes).
+ */
+@Component
+class LedgerHalt implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerHalt.class);
+
+    private final CheckpointWitness witness;
+    private final LedgerReader ledger;
+    private final SigningKey key;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private volatile String reason;
+
+    LedgerHalt(
+            CheckpointWitness witness,
+            LedgerReader ledger,
+            SigningKey key,
+            JdbcTemplate jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.witness = witness;
+        this.ledger = ledger;
+        this.key = key;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!witness.exists()) {
+            // First start, or the first since this file was introduced: remember the newest checkpoint there is.
+            ledger.latestCheckpoint().ifPresent(witness::remember);
+        }
+        problem().ifPresent(why -> {
+            halt(why);
+            alert(why);
+        });
+    }
+
+    /** Why the log does not extend the remembered checkpoint; empty when it does. */
+    Optional<String> problem() {
+        return witness.problem(ledger, NoteVerifier.fromVerifierKey(key.signer().verifierKey()));
+    }
+
+    void halt(String why) {
+        if (reason == null) {
+            log.error("AUDIT LOG HALTED: {}", why);
+        }
+        reason = why;
+    }
+
+    /** Puts a problem on the auditors' screen (as a failed verification), whatever the caller's transaction does. */
+    void alert(String problem) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "insert into ledger_verification (at, intact, events, checkpoints, first_bad_index, problem)"
+                        + " values (?, false, ?, ?, null, ?)",
+                Timestamp.from(clock.instant()),
+                ledger.size(),
+                jdbc.queryForObject("select count(*) from ledger_checkpoint", Integer.class),
+                problem.length() > 2000 ? problem.substring(0, 2000) : problem));
+    }
+
+    /** @throws AuditUnavailableException while halted */
+    void requireRunning() {
+        String why = reason;
+        if (why != null) {
+            throw new AuditUnavailableException(
+                    "The audit log is halted, so nothing can be shown: " + why + " Auditors have been alerted.");
+        }
+    }
+
+    boolean halted() {
+        return reason != null;
+    }
+}
