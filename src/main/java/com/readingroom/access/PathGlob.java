@@ -3,7 +3,6 @@ package com.readingroom.access;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * A path pattern of a scope, matched against normalised repository paths ({@code a/b/c}, no leading slash).
@@ -18,7 +17,7 @@ public final class PathGlob {
 
     /**
      * Compiled patterns by their text. A pattern's meaning never changes, so this holds no decision: the policy still
-     * reads the scopes afresh on every request. It only spares recompiling regexes for every path of a listing.
+     * reads the scopes afresh on every request. It only spares rebuilding automata for every path of a listing.
      */
     private static final Map<String, PathGlob> COMPILED = new ConcurrentHashMap<>();
 
@@ -26,14 +25,12 @@ public final class PathGlob {
 
     private final String glob;
     private final List<String> segments;
-    private final Pattern regex;
-    private final Pattern regexIgnoringCase;
+    private final GlobAutomaton automaton;
 
-    private PathGlob(String glob, List<String> segments, Pattern regex) {
+    private PathGlob(String glob, List<String> segments) {
         this.glob = glob;
         this.segments = segments;
-        this.regex = regex;
-        this.regexIgnoringCase = Pattern.compile(regex.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.automaton = GlobAutomaton.of(segments);
     }
 
     /**
@@ -73,49 +70,12 @@ public final class PathGlob {
                         "Path pattern '" + glob + "' has an empty, '.' or '..' segment, which is not allowed.");
             }
         }
-        return new PathGlob(glob, segments, Pattern.compile(toRegex(segments)));
-    }
-
-    private static String toRegex(List<String> segments) {
-        StringBuilder regex = new StringBuilder();
-        int last = segments.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            String segment = segments.get(i);
-            if (segment.equals("**")) {
-                regex.append(i == last ? ".+" : "(?:[^/]+/)*");
-            } else {
-                regex.append(segmentRegex(segment));
-                if (i < last) {
-                    regex.append('/');
-                }
-            }
-        }
-        return regex.toString();
-    }
-
-    private static String segmentRegex(String segment) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : segment.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? "[^/]*" : "[^/]");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return regex.toString();
+        return new PathGlob(glob, segments);
     }
 
     /** Whether a normalised path matches the whole pattern. */
     public boolean matches(String normalisedPath) {
-        return regex.matcher(normalisedPath).matches();
+        return automaton.matches(normalisedPath, false);
     }
 
     /**
@@ -123,7 +83,7 @@ public final class PathGlob {
      * excluded path ({@code SECRETS/key.pem}) can never slip past the exclude, whatever the storage's case rules.
      */
     public boolean matchesIgnoringCase(String normalisedPath) {
-        return regexIgnoringCase.matcher(normalisedPath).matches();
+        return automaton.matches(normalisedPath, true);
     }
 
     /**
@@ -140,7 +100,7 @@ public final class PathGlob {
             if (segment.equals("**")) {
                 return true;
             }
-            if (!Pattern.matches(segmentRegex(segment), dirSegments.get(i))) {
+            if (!GlobAutomaton.ofSegment(segment).matches(dirSegments.get(i), false)) {
                 return false;
             }
         }
@@ -162,9 +122,7 @@ public final class PathGlob {
             return false;
         }
         for (int i = 0; i < prefix.size(); i++) {
-            Pattern segment =
-                    Pattern.compile(segmentRegex(prefix.get(i)), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            if (!segment.matcher(dirSegments.get(i)).matches()) {
+            if (!GlobAutomaton.ofSegment(prefix.get(i)).matches(dirSegments.get(i), true)) {
                 return false;
             }
         }
@@ -174,7 +132,7 @@ public final class PathGlob {
     /** Whether some path whose first segment is {@code name} could match (used to see which repositories a scope reaches). */
     public boolean mayMatchWithin(String name) {
         String first = segments.getFirst();
-        return first.equals("**") || Pattern.matches(segmentRegex(first), name);
+        return first.equals("**") || GlobAutomaton.ofSegment(first).matches(name, false);
     }
 
     @Override

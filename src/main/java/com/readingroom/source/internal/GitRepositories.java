@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,18 @@ import org.springframework.stereotype.Component;
 class GitRepositories implements DisposableBean {
 
     private final Map<Path, Repository> open = new ConcurrentHashMap<>();
+
+    /**
+     * JGit's caches are one per process and small by default (10 MB of pack, 10 MB of delta bases): enough for one
+     * hot file, not for readers spread over a kernel-sized history, where every miss inflates a chain of deltas again.
+     */
+    GitRepositories(SourceProperties properties) {
+        WindowCacheConfig cache = new WindowCacheConfig();
+        cache.setPackedGitLimit(properties.packCache().toBytes());
+        cache.setDeltaBaseCacheLimit(
+                (int) Math.min(Integer.MAX_VALUE, properties.deltaCache().toBytes()));
+        cache.install();
+    }
 
     Repository open(HostedRepository repository) {
         return open.computeIfAbsent(repository.storagePath().toAbsolutePath().normalize(), path -> {

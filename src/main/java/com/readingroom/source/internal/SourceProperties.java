@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param viewsPerMinute file views per person per minute before further views are slowed and auditors alerted
  * @param holdAfter how long a person may keep reading faster than that before reading is held for a program manager
  * @param slowDown how long each view over the limit is delayed
+ * @param packCache how much of the repositories' pack files JGit keeps in memory (one cache for the process)
+ * @param deltaCache how many resolved delta bases JGit keeps: a kernel file is often a long chain of deltas
  */
 @ConfigurationProperties("readingroom.source")
 record SourceProperties(
@@ -22,4 +24,6 @@ record SourceProperties(
         @DefaultValue("20000") int maxDiffLines,
         @DefaultValue("120") int viewsPerMinute,
         @DefaultValue("3m") Duration holdAfter,
-        @DefaultValue("500ms") Duration slowDown) {}
+        @DefaultValue("500ms") Duration slowDown,
+        @DefaultValue("256MB") DataSize packCache,
+        @DefaultValue("64MB") DataSize deltaCache) {}

@@ -61,7 +61,8 @@ public final class NoteVerifier {
      */
     public String open(String note) {
         int split = note.lastIndexOf("\n\n");
-        if (split < 0 || !note.endsWith("\n")) {
+        if (split < 0 || !note.endsWith("\n") || split + 2 >= note.length()) {
+            // Found by fuzzing: a note ending in its blank line has an empty signature block.
             throw new InvalidNoteException("The note has no signature block");
         }
         String text = note.substring(0, split + 1);
