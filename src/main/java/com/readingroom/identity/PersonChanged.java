@@ -6,5 +6,6 @@ package com.readingroom.identity;
  *
  * @param created {@code true} for a new person
  * @param change what changed, in words, never a password
+ * @param endsSessions whether the person's open sessions must end: a password reset, a disabled account, new roles
  */
-public record PersonChanged(String username, Long agencyId, boolean created, String change) {}
+public record PersonChanged(String username, Long agencyId, boolean created, String change, boolean endsSessions) {}

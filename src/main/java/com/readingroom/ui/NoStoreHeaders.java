@@ -19,6 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Vaadin bundle, WebJars, our CSS and scripts) is {@code Cache-Control: no-store}, set before anything is written and
  * kept even if a later layer tries to set its own caching headers. Every view must reach the server, be checked and be
  * audited. (With Vaadin's security configuration, Spring Security's own cache-control header was seen missing.)
+ *
+ * <p>For the same reason the browser's security headers are set here too, on every page and request of the browser
+ * application: the content security policy, no framing, no sniffing, referrers only to this origin. The API has its
+ * own (stricter) headers in its security chain.
  */
 @Configuration(proxyBeanMethods = false)
 class NoStoreHeaders {
@@ -35,6 +39,12 @@ class NoStoreHeaders {
         registration.addUrlPatterns("/*");
         return registration;
     }
+
+    private static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "Content-Security-Policy", SecurityConfiguration.BROWSER_CSP,
+            "X-Frame-Options", "DENY",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin");
 
     static boolean isStaticAsset(String path) {
         return STATIC_PREFIXES.stream().anyMatch(path::startsWith) || path.equals("/favicon.ico");
@@ -54,6 +64,9 @@ class NoStoreHeaders {
             response.setHeader("Cache-Control", NO_STORE);
             response.setHeader("Pragma", "no-cache");
             response.setDateHeader("Expires", 0);
+            if (!path.startsWith("/api/")) {
+                SECURITY_HEADERS.forEach(response::setHeader);
+            }
             chain.doFilter(request, new KeepNoStore(response));
         }
     }
@@ -65,9 +78,13 @@ class NoStoreHeaders {
             super(response);
         }
 
-        private static boolean caching(String name) {
+        /** Caching headers, and the security headers once set: what a later layer may not loosen. */
+        private boolean caching(String name) {
             String header = name.toLowerCase(Locale.ROOT);
-            return header.equals("cache-control")
+            boolean security =
+                    SECURITY_HEADERS.keySet().stream().anyMatch(header::equalsIgnoreCase) && containsHeader(name);
+            return security
+                    || header.equals("cache-control")
                     || header.equals("expires")
                     || header.equals("pragma")
                     || header.equals("etag")

@@ -3,13 +3,18 @@ package com.readingroom.ui;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
@@ -20,9 +25,29 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
+    /**
+     * What a page may load and run. Vaadin's client needs inline and evaluated scripts (its bootstrap, executeJs) and
+     * inline styles; everything else is this origin only, and nothing may frame the portal, post a form elsewhere or
+     * load a plugin. Source is shown as text, never as markup, so a file cannot bring a script in.
+     */
+    static final String BROWSER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry of sessions that end, so it never keeps them. */
+    @Bean
+    ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEvents() {
+        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain browserSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
         // An error dispatch (e.g. the API's 401) renders the error response as it is; it must not turn into a redirect.
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                 .permitAll()
@@ -33,7 +58,13 @@ class SecurityConfiguration {
         // Caching headers: see NoStoreHeaders (Spring Security's own cache-control header did not reach Vaadin's
         // pages).
         http.headers(headers -> headers.frameOptions(frame -> frame.deny())
-                .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")));
+                .contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // Any number of sessions per person, but known, so that OpenSessions can end them; a new session id at sign-in.
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                .maximumSessions(-1)
+                .sessionRegistry(sessions)
+                .expiredUrl("/login"));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

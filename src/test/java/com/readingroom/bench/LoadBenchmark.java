@@ -64,7 +64,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * latencies, errors, the heap after each garbage collection per minute (stable or growing), and checks at the end that
  * every file read is audited and the whole log verifies.
  *
- * <p>Arguments: {@code corpus-dir} {@code seconds} {@code clients} {@code h2|postgres}.
+ * <p>Arguments: {@code corpus-dir} {@code seconds} {@code clients} {@code h2|postgres} {@code search-every} (one call in
+ * this many is a search, 10; 0 for none).
  */
 public final class LoadBenchmark {
 
@@ -79,6 +80,8 @@ public final class LoadBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         String database = args.length > 3 ? args[3] : "h2";
+        // One call in this many is a search (0: none).
+        int searchEvery = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         Path dataDir = Files.createTempDirectory("readingroom-load-bench");
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -116,16 +119,17 @@ public final class LoadBenchmark {
                     Runtime.getRuntime().availableProcessors());
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             HttpClient http = HttpClient.newBuilder()
-                    .executor(Executors.newFixedThreadPool(8))
+                    .executor(Executors.newFixedThreadPool(
+                            8, Thread.ofPlatform().daemon().factory()))
                     .build();
-            soak(http, port, tokens, files, 30, "warm-up");
+            soak(http, port, tokens, files, 30, searchEvery, "warm-up");
             long eventsBefore = count(jdbc, "FILE_VIEW");
             long startNanos = System.nanoTime();
             synchronized (heapAt) {
                 heapAfterGc.clear();
                 heapAt.clear();
             }
-            Result result = soak(http, port, tokens, files, seconds, "soak");
+            Result result = soak(http, port, tokens, files, seconds, searchEvery, "soak");
             long fileViews = count(jdbc, "FILE_VIEW") - eventsBefore;
             System.out.printf(
                     Locale.ROOT,
@@ -152,7 +156,13 @@ public final class LoadBenchmark {
     private record Result(long reads, long searches, long errors) {}
 
     private static Result soak(
-            HttpClient http, int port, List<String> tokens, List<String> files, int seconds, String name)
+            HttpClient http,
+            int port,
+            List<String> tokens,
+            List<String> files,
+            int seconds,
+            int searchEvery,
+            String name)
             throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -167,7 +177,7 @@ public final class LoadBenchmark {
                     int r = 0;
                     int s = 0;
                     while (System.nanoTime() < end) {
-                        boolean search = random.nextInt(10) == 0;
+                        boolean search = searchEvery > 0 && random.nextInt(searchEvery) == 0;
                         String path = search
                                 ? "/api/v1/search?q="
                                         + URLEncoder.encode(

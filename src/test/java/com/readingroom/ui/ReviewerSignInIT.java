@@ -47,6 +47,40 @@ class ReviewerSignInIT {
     }
 
     @Test
+    void signingInGivesANewSessionIdSoAPlantedOneIsWorthNothing() {
+        session.open("/login");
+        String before = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+
+        session.signIn("nato.reviewer", "readingroom");
+        session.visible(By.id("readable-products"));
+
+        String after = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
+    void anUnknownNameGetsTheSameAnswerAsAWrongPassword() {
+        session.open("/login");
+        session.signIn("nobody.at.all", "whatever");
+        session.wait.until(ExpectedConditions.urlContains("error"));
+        String unknownUrl = session.browser.getCurrentUrl();
+        WebElement form =
+                session.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+        session.wait.until(driver -> form.getDomAttribute("error") != null);
+        String unknownText = form.getText();
+
+        session.open("/login");
+        session.signIn("cyber.reviewer", "not the password");
+        session.wait.until(ExpectedConditions.urlContains("error"));
+        WebElement again =
+                session.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+        session.wait.until(driver -> again.getDomAttribute("error") != null);
+
+        assertThat(session.browser.getCurrentUrl()).isEqualTo(unknownUrl);
+        assertThat(again.getText()).isEqualTo(unknownText);
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         session.open("/login");
 

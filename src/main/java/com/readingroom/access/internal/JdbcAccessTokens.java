@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -170,7 +172,8 @@ class JdbcAccessTokens implements AccessTokens {
             throw new InvalidTokenException("This is not a Reading Room access token.");
         }
         List<Presented> found = jdbc.query(
-                "select t.id, t.agreement_id, t.expires_at, t.revoked_at, t.last_used_at, p.username, p.enabled"
+                "select t.id, t.agreement_id, t.expires_at, t.revoked_at, t.last_used_at, p.id as person_id,"
+                        + " p.username, p.display_name, p.email, p.agency_id, p.enabled"
                         + " from access_token t join person p on p.id = t.person_id where t.token_hash = ?",
                 (rs, row) -> new Presented(
                         rs.getLong("id"),
@@ -178,7 +181,11 @@ class JdbcAccessTokens implements AccessTokens {
                         rs.getTimestamp("expires_at").toInstant(),
                         instant(rs.getTimestamp("revoked_at")),
                         instant(rs.getTimestamp("last_used_at")),
+                        rs.getLong("person_id"),
                         rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("email"),
+                        rs.getObject("agency_id", Long.class),
                         rs.getBoolean("enabled")),
                 hash(secret));
         if (found.isEmpty()) {
@@ -203,7 +210,16 @@ class JdbcAccessTokens implements AccessTokens {
                     Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)),
                     token.id());
         }
-        return new MachinePrincipal(token.username(), token.id(), token.agreementId());
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.query(
+                "select role from person_role where person_id = ?",
+                (ResultSet rs) -> {
+                    roles.add(Role.valueOf(rs.getString("role")));
+                },
+                token.personId());
+        Person owner = new Person(
+                token.personId(), token.username(), token.displayName(), token.email(), token.agencyId(), roles, true);
+        return new MachinePrincipal(owner, token.id(), token.agreementId());
     }
 
     /** Only a person in a browser manages tokens: a token's own call cannot make or revoke one. */
@@ -254,6 +270,10 @@ class JdbcAccessTokens implements AccessTokens {
             Instant expiresAt,
             Instant revokedAt,
             Instant lastUsedAt,
+            long personId,
             String username,
+            String displayName,
+            String email,
+            Long agencyId,
             boolean enabled) {}
 }

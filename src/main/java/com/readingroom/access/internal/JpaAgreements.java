@@ -4,6 +4,7 @@ import com.readingroom.access.Agreement;
 import com.readingroom.access.AgreementEdit;
 import com.readingroom.access.AgreementEvent;
 import com.readingroom.access.AgreementStatus;
+import com.readingroom.access.AgreementStatusChanged;
 import com.readingroom.access.Agreements;
 import com.readingroom.access.NewAgreement;
 import com.readingroom.access.NewScope;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,7 @@ class JpaAgreements implements Agreements {
     private final ProductRepository products;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     JpaAgreements(
             AgreementRepository agreements,
@@ -40,13 +43,15 @@ class JpaAgreements implements Agreements {
             AgencyRepository agencies,
             ProductRepository products,
             AuditLog auditLog,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.agreements = agreements;
         this.timeline = timeline;
         this.agencies = agencies;
         this.products = products;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -273,6 +278,8 @@ class JpaAgreements implements Agreements {
         AgreementStatus from = toAgreement(agreement).statusAt(clock.instant());
         agreement.transition(to, reason, clock.instant());
         record(agreement, kind, from, to, action, null, reason);
+        events.publishEvent(
+                new AgreementStatusChanged(agreement.id(), agreement.reference(), agreement.agencyId(), to));
         return toAgreement(agreement);
     }
 

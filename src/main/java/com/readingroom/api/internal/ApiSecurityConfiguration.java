@@ -18,8 +18,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
@@ -42,6 +40,8 @@ class ApiSecurityConfiguration {
     /** Held only by a call authenticated with a personal access token. */
     static final String MACHINE_ACCESS = "MACHINE_ACCESS";
 
+    private static final String MACHINE = "machine";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager tokenAuthentication) throws Exception {
@@ -57,6 +57,13 @@ class ApiSecurityConfiguration {
                         server -> server.opaqueToken(token -> token.authenticationManager(tokenAuthentication)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // Answers are data, never pages: nothing in them may run, be framed or leak a referrer.
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'; sandbox"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new DatabaseUnavailable(), BearerTokenAuthenticationFilter.class)
                 .build();
     }
@@ -66,8 +73,7 @@ class ApiSecurityConfiguration {
      * under the token's first characters only: the secret itself never reaches the log.
      */
     @Bean
-    AuthenticationManager tokenAuthentication(
-            AccessTokens tokens, UserDetailsService users, AuthenticationEventPublisher events) {
+    AuthenticationManager tokenAuthentication(AccessTokens tokens, AuthenticationEventPublisher events) {
         OpaqueTokenIntrospector introspector = secret -> {
             MachinePrincipal machine;
             try {
@@ -75,22 +81,14 @@ class ApiSecurityConfiguration {
             } catch (AccessTokens.InvalidTokenException invalid) {
                 throw new BadOpaqueTokenException(invalid.getMessage());
             }
-            UserDetails user = users.loadUserByUsername(machine.username());
-            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            machine.person().roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
             authorities.add(new SimpleGrantedAuthority(MACHINE_ACCESS));
-            return new DefaultOAuth2AuthenticatedPrincipal(
-                    machine.username(),
-                    Map.of("token_id", machine.tokenId(), "agreement_id", machine.agreementId()),
-                    authorities);
+            return new DefaultOAuth2AuthenticatedPrincipal(machine.username(), Map.of(MACHINE, machine), authorities);
         };
         OpaqueTokenAuthenticationProvider provider = new OpaqueTokenAuthenticationProvider(introspector);
         provider.setAuthenticationConverter((secret, principal) -> UsernamePasswordAuthenticationToken.authenticated(
-                new MachinePrincipal(
-                        principal.getName(),
-                        principal.<Long>getAttribute("token_id"),
-                        principal.<Long>getAttribute("agreement_id")),
-                null,
-                principal.getAuthorities()));
+                principal.<MachinePrincipal>getAttribute(MACHINE), null, principal.getAuthorities()));
         return presented -> {
             try {
                 return provider.authenticate(presented);

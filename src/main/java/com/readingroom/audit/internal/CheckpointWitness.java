@@ -29,8 +29,11 @@ class CheckpointWitness {
     private final Path file;
 
     @Autowired
-    CheckpointWitness(ReadingRoomProperties properties) {
-        this(properties.dataDir().resolve("ledger").resolve("latest-checkpoint"));
+    CheckpointWitness(ReadingRoomProperties properties, LedgerProperties ledger) {
+        this(
+                ledger.checkpointFile() != null
+                        ? ledger.checkpointFile()
+                        : properties.dataDir().resolve("ledger").resolve("latest-checkpoint"));
     }
 
     CheckpointWitness(Path file) {

@@ -1,5 +1,6 @@
 package com.readingroom.audit.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,8 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param origin the log's name, the first line of every checkpoint and the name of its signing key
  * @param checkpointInterval how often a checkpoint is issued while events arrive
+ * @param checkpointFile where the newest checkpoint is also kept, outside the database; {@code null} for
+ *     {@code <data-dir>/ledger/latest-checkpoint}. One file belongs to one log: two installations must not share it.
  */
 @ConfigurationProperties("readingroom.ledger")
 record LedgerProperties(
         @DefaultValue("readingroom.example/audit-log") String origin,
-        @DefaultValue("60s") Duration checkpointInterval) {}
+        @DefaultValue("60s") Duration checkpointInterval,
+        Path checkpointFile) {}

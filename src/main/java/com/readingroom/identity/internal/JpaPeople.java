@@ -89,7 +89,7 @@ class JpaPeople implements People {
         }
         Person created = persons.save(entity).toPerson();
         events.publishEvent(new PersonChanged(
-                created.username(), created.agencyId(), true, "created with roles " + created.roles()));
+                created.username(), created.agencyId(), true, "created with roles " + created.roles(), false));
         return created;
     }
 
@@ -121,8 +121,8 @@ class JpaPeople implements People {
     public Person setEnabled(String username, boolean enabled) {
         PersonEntity person = load(username);
         person.setEnabled(enabled);
-        events.publishEvent(
-                new PersonChanged(username, person.toPerson().agencyId(), false, enabled ? "enabled" : "disabled"));
+        events.publishEvent(new PersonChanged(
+                username, person.toPerson().agencyId(), false, enabled ? "enabled" : "disabled", !enabled));
         return person.toPerson();
     }
 
@@ -135,7 +135,8 @@ class JpaPeople implements People {
         }
         PersonEntity person = load(username);
         person.setRoles(roles);
-        events.publishEvent(new PersonChanged(username, person.toPerson().agencyId(), false, "roles set to " + roles));
+        events.publishEvent(
+                new PersonChanged(username, person.toPerson().agencyId(), false, "roles set to " + roles, true));
         return person.toPerson();
     }
 
@@ -147,7 +148,7 @@ class JpaPeople implements People {
         String password = randomPassword();
         person.setPasswordHash(passwordEncoder.encode(password));
         person.recordSuccessfulLogin();
-        events.publishEvent(new PersonChanged(username, person.toPerson().agencyId(), false, "password reset"));
+        events.publishEvent(new PersonChanged(username, person.toPerson().agencyId(), false, "password reset", true));
         return password;
     }
 

@@ -32,6 +32,8 @@ class GitRepositories implements DisposableBean {
         cache.setPackedGitLimit(properties.packCache().toBytes());
         cache.setDeltaBaseCacheLimit(
                 (int) Math.min(Integer.MAX_VALUE, properties.deltaCache().toBytes()));
+        // Mapped windows are read without the pack's file lock, which otherwise serialises concurrent readers.
+        cache.setPackedGitMMAP(true);
         cache.install();
     }
 
