@@ -140,6 +140,8 @@ class ArchitectureTests {
                 .doNotHaveSimpleName("Checkpointer")
                 .and()
                 .doNotHaveSimpleName("LedgerWatch")
+                .and()
+                .doNotHaveSimpleName("LedgerHalt")
                 .should()
                 .callMethodWhere(target(owner(assignableTo(JdbcOperations.class)))
                         .and(target(nameMatching("update|batchUpdate|execute"))))

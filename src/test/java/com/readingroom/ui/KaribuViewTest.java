@@ -50,6 +50,8 @@ abstract class KaribuViewTest {
     void tearDownVaadin() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
+        context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(org.springframework.security.core.context.SecurityContextHolderStrategy::clearContext);
     }
 
     /** Signs a demo person in, with the roles stored for them, and opens the root as the browser would after login. */
@@ -64,6 +66,10 @@ abstract class KaribuViewTest {
                                 role.authority()))
                         .toList());
         SecurityContextHolder.getContext().setAuthentication(authentication);
+        // Vaadin installs its own strategy per application context, and sets the static one to the newest context's:
+        // with several cached contexts in one test JVM, this context's method security reads its own.
+        context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(strategy -> strategy.getContext().setAuthentication(authentication));
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
