@@ -65,7 +65,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * every file read is audited and the whole log verifies.
  *
  * <p>Arguments: {@code corpus-dir} {@code seconds} {@code clients} {@code h2|postgres} {@code search-every} (one call in
- * this many is a search, 10; 0 for none).
+ * this many is a search, 10; 0 for none) {@code pace} (calls per second per client at most; 0, the default, for one
+ * after the other). Latency is timed from each call's start, so a paced client that falls behind shows it.
  */
 public final class LoadBenchmark {
 
@@ -82,6 +83,8 @@ public final class LoadBenchmark {
         String database = args.length > 3 ? args[3] : "h2";
         // One call in this many is a search (0: none).
         int searchEvery = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        // Calls per second each client makes at most (0: one after the other, with no pause).
+        double pace = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         Path dataDir = Files.createTempDirectory("readingroom-load-bench");
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -122,14 +125,14 @@ public final class LoadBenchmark {
                     .executor(Executors.newFixedThreadPool(
                             8, Thread.ofPlatform().daemon().factory()))
                     .build();
-            soak(http, port, tokens, files, 30, searchEvery, "warm-up");
+            soak(http, port, tokens, files, 30, searchEvery, pace, "warm-up");
             long eventsBefore = count(jdbc, "FILE_VIEW");
             long startNanos = System.nanoTime();
             synchronized (heapAt) {
                 heapAfterGc.clear();
                 heapAt.clear();
             }
-            Result result = soak(http, port, tokens, files, seconds, searchEvery, "soak");
+            Result result = soak(http, port, tokens, files, seconds, searchEvery, pace, "soak");
             long fileViews = count(jdbc, "FILE_VIEW") - eventsBefore;
             System.out.printf(
                     Locale.ROOT,
@@ -162,6 +165,7 @@ public final class LoadBenchmark {
             List<String> files,
             int seconds,
             int searchEvery,
+            double pace,
             String name)
             throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -176,7 +180,16 @@ public final class LoadBenchmark {
                     long[] searches = new long[1 << 18];
                     int r = 0;
                     int s = 0;
+                    long interval = pace > 0 ? (long) (1e9 / pace) : 0;
+                    long next = System.nanoTime() + (interval > 0 ? (long) (random.nextDouble() * interval) : 0);
                     while (System.nanoTime() < end) {
+                        if (interval > 0) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                            next += interval;
+                        }
                         boolean search = searchEvery > 0 && random.nextInt(searchEvery) == 0;
                         String path = search
                                 ? "/api/v1/search?q="

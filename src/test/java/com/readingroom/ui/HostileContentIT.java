@@ -101,8 +101,9 @@ class HostileContentIT {
             assertNothingRan(reviewer, "the folder");
 
             reviewer.open("/file/hostile?rev=" + rev + "&path=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8));
-            reviewer.wait.until(driver -> driver.getPageSource().contains("return 0"));
-            reviewer.wait.until(driver -> driver.getPageSource().contains("Note &lt;img"));
+            reviewer.visible(By.id("notes"));
+            reviewer.wait.until(driver -> driver.getPageSource().contains("__xss"));
+            assertThat(reviewer.browser.findElement(By.id("notes")).getText()).contains("Note " + IMG);
             assertNothingRan(reviewer, "the file and its note");
 
             reviewer.open("/file/hostile?rev=" + rev + "&path=README.md");
