@@ -94,8 +94,18 @@ class SearchLeakTests extends SearchContextTest {
 
     @Test
     void theGrantInsideTheIndexDecidesLikeTheAccessPolicyForEveryFileAndRef() {
+        List<Person> persons = new ArrayList<>();
         for (String username : List.of(SourceFixture.LAB, "nato.reviewer", "cyber.reviewer")) {
-            Person person = SourceFixture.signIn(people, username);
+            Person person = people.findByUsername(username).orElseThrow();
+            persons.add(person);
+            // The same person as an approved tool's call through each agreement of the agency (machine access).
+            SourceFixture.asManager(() -> agreements.ofAgency(person.agencyId()))
+                    .forEach(agreement -> persons.add(person.throughAgreement(agreement.id())));
+        }
+        for (Person person : persons) {
+            String username = person.username()
+                    + (person.throughAgreementId() == null ? "" : " via " + person.throughAgreementId());
+            SourceFixture.signIn(people, person.username());
             Instant now = Instant.now();
             ReadingGrant grant = policy.readingGrant(person, now);
             int compared = 0;

@@ -41,6 +41,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A role that may not call a service at all (method security); recorded by the audit module's listener. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException denied) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", "This account may not do this.");
+    }
+
     @ExceptionHandler(SourceNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(SourceNotFoundException missing) {
         return problem(HttpStatus.NOT_FOUND, "Not found", missing.getMessage());
