@@ -50,7 +50,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The audit log for auditors: filter it, read any event with its inclusion proof and checkpoint, export the filtered
@@ -62,8 +65,11 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @RolesAllowed(Role.AUDITOR_NAME)
 public class AuditLogView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditLogView.class);
+
     private final AuditTrail trail;
     private final Clock clock;
+    private final SecurityContextHolderStrategy securityContexts;
     private final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
     private final ComboBox<Agency> agency = new ComboBox<>("Agency");
     private final TextField agreement = new TextField("Agreement");
@@ -79,9 +85,15 @@ public class AuditLogView extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span verification = new Span();
 
-    public AuditLogView(AuditTrail trail, Agencies agencies, Catalog catalog, Clock clock) {
+    public AuditLogView(
+            AuditTrail trail,
+            Agencies agencies,
+            Catalog catalog,
+            Clock clock,
+            SecurityContextHolderStrategy securityContexts) {
         this.trail = trail;
         this.clock = clock;
+        this.securityContexts = securityContexts;
         product.setLabel("Product");
         product.setItems(catalog.products());
         product.setItemLabelGenerator(item -> item == null ? "" : item.name());
@@ -257,24 +269,41 @@ public class AuditLogView extends VerticalLayout {
         progress.setIndeterminate(true);
         verification.setText("Verifying…");
         ui.setPollInterval(500);
-        Thread.ofVirtual().name("audit-verification").start(new DelegatingSecurityContextRunnable(() -> {
-            AuditTrail.Verification result = trail.verify(
-                    checked -> ui.access(() -> verification.setText("Verifying… " + checked + " events checked")));
-            ui.access(() -> {
-                progress.setVisible(false);
-                ui.setPollInterval(-1);
-                verification.setText(
-                        result.intact()
-                                ? "Intact: " + result.events() + " events, " + result.checkpoints()
-                                        + " checkpoints verified."
-                                : "NOT INTACT at event " + result.firstBadIndex() + ": " + result.problem());
-                verification
-                        .getStyle()
-                        .set(
-                                "color",
-                                result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
-            });
-        }));
+        // The auditor's security context goes with the work, through the application's own strategy (Vaadin's).
+        DelegatingSecurityContextRunnable work = new DelegatingSecurityContextRunnable(
+                () -> {
+                    try {
+                        showVerification(
+                                ui,
+                                trail.verify(checked -> ui.access(
+                                        () -> verification.setText("Verifying… " + checked + " events checked"))));
+                    } catch (RuntimeException failed) {
+                        log.error("The audit log verification could not run", failed);
+                        ui.access(() -> {
+                            progress.setVisible(false);
+                            ui.setPollInterval(-1);
+                            verification.setText("The verification could not run: " + failed.getMessage());
+                        });
+                    }
+                },
+                securityContexts.getContext());
+        work.setSecurityContextHolderStrategy(securityContexts);
+        Thread.ofVirtual().name("audit-verification").start(work);
+    }
+
+    private void showVerification(UI ui, AuditTrail.Verification result) {
+        ui.access(() -> {
+            progress.setVisible(false);
+            ui.setPollInterval(-1);
+            verification.setText(
+                    result.intact()
+                            ? "Intact: " + result.events() + " events, " + result.checkpoints()
+                                    + " checkpoints verified."
+                            : "NOT INTACT at event " + result.firstBadIndex() + ": " + result.problem());
+            verification
+                    .getStyle()
+                    .set("color", result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        });
     }
 
     private Anchor download(String text, String fileName, String type, BiConsumer<AuditFilter, OutputStream> export) {
