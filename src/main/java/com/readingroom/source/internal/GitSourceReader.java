@@ -241,20 +241,7 @@ class GitSourceReader implements SourceReader {
                 case SYMLINK -> "symbolic link: its target only";
                 case SUBMODULE -> "submodule: the pinned commit only";
             };
-            record(
-                    resolved,
-                    AuditAction.FILE_VIEW,
-                    "file",
-                    detail,
-                    new Disclosure(
-                            resolved.hosted().name(),
-                            resolved.ref(),
-                            resolved.commit().name(),
-                            path,
-                            found.id().name(),
-                            content.sha256(),
-                            content.lines(),
-                            List.of()));
+            recordFileView(resolved, path, found, detail, content.sha256(), content.lines());
             guard.afterFileView(person);
             return content;
         } catch (IOException e) {
@@ -283,20 +270,7 @@ class GitSourceReader implements SourceReader {
                     ? bytes.data()
                     : java.util.Arrays.copyOf(bytes.data(), bytes.length());
             String sha256 = GitReads.sha256(data, data.length);
-            record(
-                    resolved,
-                    AuditAction.FILE_VIEW,
-                    "file",
-                    "raw bytes: " + data.length + " bytes",
-                    new Disclosure(
-                            resolved.hosted().name(),
-                            resolved.ref(),
-                            resolved.commit().name(),
-                            path,
-                            found.id().name(),
-                            sha256,
-                            null,
-                            List.of()));
+            recordFileView(resolved, path, found, "raw bytes: " + data.length + " bytes", sha256, null);
             guard.afterFileView(person);
             return new RawFile(
                     at.withPath(path),
@@ -481,6 +455,25 @@ class GitSourceReader implements SourceReader {
             throw refusals.deny(resolution.denied(), action, at);
         }
         return resolution.allowed();
+    }
+
+    /** A file's view, shown in the browser or handed to a tool: what was read and the hash of what left. */
+    private void recordFileView(
+            Resolved resolved, String path, GitReads.Found found, String detail, String sha256, Integer lines) {
+        record(
+                resolved,
+                AuditAction.FILE_VIEW,
+                "file",
+                detail,
+                new Disclosure(
+                        resolved.hosted().name(),
+                        resolved.ref(),
+                        resolved.commit().name(),
+                        path,
+                        found.id().name(),
+                        sha256,
+                        lines,
+                        List.of()));
     }
 
     private void recordDiff(Resolved resolved, CommitDiff diff, String target) {
