@@ -20,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * kept even if a later layer tries to set its own caching headers. Every view must reach the server, be checked and be
  * audited. (With Vaadin's security configuration, Spring Security's own cache-control header was seen missing.)
  *
- * <p>For the same reason the browser's security headers are set here too, on every page and request of the browser
- * application: the content security policy, no framing, no sniffing, referrers only to this origin. The API has its
- * own (stricter) headers in its security chain.
+ * <p>For the same reason the browser's security headers are set here, and only here, on every page, request and asset
+ * of the browser application: the content security policy, no framing, no sniffing, referrers only to this origin.
+ * The API has its own (stricter) headers in its security chain.
  */
 @Configuration(proxyBeanMethods = false)
 class NoStoreHeaders {
@@ -40,8 +40,17 @@ class NoStoreHeaders {
         return registration;
     }
 
+    /**
+     * What a page may load and run. Vaadin's client needs inline and evaluated scripts (its bootstrap, executeJs) and
+     * inline styles; everything else is this origin only, and nothing may frame the portal, post a form elsewhere or
+     * load a plugin. Source is shown as text, never as markup, so a file cannot bring a script in.
+     */
+    static final String BROWSER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
-            "Content-Security-Policy", SecurityConfiguration.BROWSER_CSP,
+            "Content-Security-Policy", BROWSER_CSP,
             "X-Frame-Options", "DENY",
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "same-origin");
@@ -57,6 +66,9 @@ class NoStoreHeaders {
                 throws ServletException, IOException {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/")) {
+                SECURITY_HEADERS.forEach(response::setHeader);
+            }
             if (isStaticAsset(path)) {
                 chain.doFilter(request, response);
                 return;
@@ -64,9 +76,6 @@ class NoStoreHeaders {
             response.setHeader("Cache-Control", NO_STORE);
             response.setHeader("Pragma", "no-cache");
             response.setDateHeader("Expires", 0);
-            if (!path.startsWith("/api/")) {
-                SECURITY_HEADERS.forEach(response::setHeader);
-            }
             chain.doFilter(request, new KeepNoStore(response));
         }
     }

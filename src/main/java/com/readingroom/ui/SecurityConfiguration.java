@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -24,15 +23,6 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    /**
-     * What a page may load and run. Vaadin's client needs inline and evaluated scripts (its bootstrap, executeJs) and
-     * inline styles; everything else is this origin only, and nothing may frame the portal, post a form elsewhere or
-     * load a plugin. Source is shown as text, never as markup, so a file cannot bring a script in.
-     */
-    static final String BROWSER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
-            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
-            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SessionRegistry sessionRegistry() {
@@ -55,11 +45,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/styles/**")
                 .permitAll());
-        // Caching headers: see NoStoreHeaders (Spring Security's own cache-control header did not reach Vaadin's
-        // pages).
-        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // Caching and security headers of the browser's pages: see NoStoreHeaders (Spring Security's own header writers
+        // did not reach Vaadin's pages).
         // Any number of sessions per person, but known, so that OpenSessions can end them; a new session id at sign-in.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)

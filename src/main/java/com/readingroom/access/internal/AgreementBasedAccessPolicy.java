@@ -352,9 +352,7 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
 
     /** An approved tool reads only through an agreement of the person's agency that allows machine access. */
     private static String refuseMachineAccess(long agreementId, List<Agreement> agreements) {
-        Optional<Agreement> bound = agreements.stream()
-                .filter(agreement -> agreement.id() == agreementId)
-                .findFirst();
+        Optional<Agreement> bound = bound(agreementId, agreements);
         if (bound.isEmpty()) {
             return "Your access token's agreement is not one of your agency's.";
         }
@@ -435,11 +433,16 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
     }
 
     private static String boundReference(Person person, List<Agreement> agreements) {
-        return agreements.stream()
-                .filter(agreement -> agreement.id() == person.throughAgreementId())
+        return bound(person.throughAgreementId(), agreements)
                 .map(Agreement::reference)
-                .findFirst()
                 .orElse("?");
+    }
+
+    /** The agreement a token's call reads through, among the agency's. */
+    private static Optional<Agreement> bound(long agreementId, List<Agreement> agreements) {
+        return agreements.stream()
+                .filter(agreement -> agreement.id() == agreementId)
+                .findFirst();
     }
 
     private record Facts(

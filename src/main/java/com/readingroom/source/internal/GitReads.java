@@ -240,34 +240,42 @@ final class GitReads {
     /** The bytes of a file, at most {@code limit} of them; {@code complete} says whether that was all. */
     record Bytes(byte[] data, int length, long size, boolean complete) {}
 
-    static long size(Repository git, ObjectId blob) throws IOException {
+    /**
+     * A whole file, or nothing read at all when it is larger than {@code limit} ({@code complete} false, no data): for
+     * handing a file out whole, where a part is of no use.
+     */
+    static Bytes readWhole(Repository git, ObjectId blob, long limit) throws IOException {
         try (ObjectReader reader = git.newObjectReader()) {
-            return reader.getObjectSize(blob, Constants.OBJ_BLOB);
+            ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+            return loader.getSize() > limit ? new Bytes(new byte[0], 0, loader.getSize(), false) : read(loader, limit);
         }
     }
 
     static Bytes read(Repository git, ObjectId blob, long limit) throws IOException {
         try (ObjectReader reader = git.newObjectReader()) {
-            ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
-            long size = loader.getSize();
-            if (!loader.isLarge() && size <= limit) {
-                byte[] all = loader.getCachedBytes();
-                return new Bytes(all, all.length, size, true);
-            }
-            int wanted = (int) Math.min(size, limit);
-            byte[] part = new byte[wanted];
-            int read = 0;
-            try (InputStream in = loader.openStream()) {
-                while (read < wanted) {
-                    int n = in.read(part, read, wanted - read);
-                    if (n < 0) {
-                        break;
-                    }
-                    read += n;
-                }
-            }
-            return new Bytes(part, read, size, read >= size);
+            return read(reader.open(blob, Constants.OBJ_BLOB), limit);
         }
+    }
+
+    private static Bytes read(ObjectLoader loader, long limit) throws IOException {
+        long size = loader.getSize();
+        if (!loader.isLarge() && size <= limit) {
+            byte[] all = loader.getCachedBytes();
+            return new Bytes(all, all.length, size, true);
+        }
+        int wanted = (int) Math.min(size, limit);
+        byte[] part = new byte[wanted];
+        int read = 0;
+        try (InputStream in = loader.openStream()) {
+            while (read < wanted) {
+                int n = in.read(part, read, wanted - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+        }
+        return new Bytes(part, read, size, read >= size);
     }
 
     static FileContent file(Repository git, RepoPath at, String ref, RevCommit commit, Found found, long limit)

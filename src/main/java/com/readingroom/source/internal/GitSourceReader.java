@@ -259,16 +259,13 @@ class GitSourceReader implements SourceReader {
             if (found.mode() == FileMode.GITLINK) {
                 throw new SourceNotFoundException("'" + path + "' is a submodule: it has no bytes of its own.");
             }
-            long limit = properties.maxRawFileSize().toBytes();
-            long size = GitReads.size(resolved.git(), found.id());
-            GitReads.Bytes bytes = size > limit ? null : GitReads.read(resolved.git(), found.id(), limit);
-            if (bytes == null || !bytes.complete()) {
-                throw new FileTooLargeException("'" + path + "' has " + size + " bytes; files are handed out whole up"
-                        + " to " + properties.maxRawFileSize().toMegabytes() + " MB.");
+            GitReads.Bytes bytes = GitReads.readWhole(
+                    resolved.git(), found.id(), properties.maxRawFileSize().toBytes());
+            if (!bytes.complete()) {
+                throw new FileTooLargeException("'" + path + "' has " + bytes.size() + " bytes; files are handed out"
+                        + " whole up to " + properties.maxRawFileSize().toMegabytes() + " MB.");
             }
-            byte[] data = bytes.length() == bytes.data().length
-                    ? bytes.data()
-                    : java.util.Arrays.copyOf(bytes.data(), bytes.length());
+            byte[] data = bytes.data(); // complete: exactly the file
             String sha256 = GitReads.sha256(data, data.length);
             recordFileView(resolved, path, found, "raw bytes: " + data.length + " bytes", sha256, null);
             guard.afterFileView(person);

@@ -60,6 +60,26 @@ final class ApiLoad {
         }
     }
 
+    /**
+     * The packaged app of a fault test, with the bulk-reading guard and the rate limit out of the way: the load is the
+     * point here (both are tested elsewhere).
+     */
+    static PackagedApp unthrottled(String schema, String... settings) throws IOException {
+        List<String> all = new ArrayList<>(List.of(
+                "--readingroom.source.views-per-minute=100000000", "--readingroom.api.requests-per-minute=100000000"));
+        all.addAll(List.of(settings));
+        return PackagedApp.onPostgres(
+                schema, java.nio.file.Path.of("target", "fault-tests", schema), freePort(), all.toArray(String[]::new));
+    }
+
+    /** Starts the app for the first time, gives nato.reviewer a token, and waits until the read API serves it. */
+    String start(PackagedApp app, String schema) throws Exception {
+        app.start(Duration.ofMinutes(3));
+        String token = insertToken(schema);
+        awaitServing(app, token, Duration.ofMinutes(2));
+        return token;
+    }
+
     /** Reads random files until {@code stop}, handing each answer over; a call that gets no answer is dropped. */
     void read(PackagedApp app, String token, List<String> files, AtomicBoolean stop, Consumer<Answer> answers) {
         Random random = new Random();

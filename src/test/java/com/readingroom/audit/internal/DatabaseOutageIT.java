@@ -3,7 +3,6 @@ package com.readingroom.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.readingroom.support.PackagedApp;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +31,8 @@ class DatabaseOutageIT {
     @Test
     void readsFailClosedWhileTheDatabaseIsDownAndResumeWithoutARestart() throws Exception {
         String schema = "outage_" + Long.toHexString(System.nanoTime());
-        try (PackagedApp app = PackagedApp.onPostgres(
-                schema,
-                Path.of("target", "fault-tests", schema),
-                ApiLoad.freePort(),
-                "--readingroom.source.views-per-minute=100000000",
-                "--readingroom.api.requests-per-minute=100000000",
-                "--spring.datasource.hikari.connection-timeout=2000")) {
-            app.start(Duration.ofMinutes(3));
-            String token = ApiLoad.insertToken(schema);
-            load.awaitServing(app, token, Duration.ofMinutes(2));
+        try (PackagedApp app = ApiLoad.unthrottled(schema, "--spring.datasource.hikari.connection-timeout=2000")) {
+            String token = load.start(app, schema);
             List<String> files = load.filesToRead(app, token);
             long pid = app.pid();
 

@@ -43,9 +43,7 @@ class LedgerRollbackIT {
         String held;
         String verifierKey;
         try (app) {
-            app.start(Duration.ofMinutes(3));
-            token = ApiLoad.insertToken(schema);
-            load.awaitServing(app, token, Duration.ofMinutes(2));
+            token = load.start(app, schema);
             List<String> files = load.filesToRead(app, token);
             readSome(app, token, files);
             assertThat(load.issueCheckpoint(app)).isPresent();
