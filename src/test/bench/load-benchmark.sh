@@ -10,6 +10,16 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 corpus=${READINGROOM_BENCH_DIR:-/var/tmp/readingroom-bench}
 src/test/bench/kernel-corpus.sh "$corpus"
+# The same working clone and checkout as the search benchmark's (it may not have run on this machine).
+if ! command -v ctags >/dev/null; then
+    SUDO=(); [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends universal-ctags
+fi
+[[ -d $corpus/linux-work.git ]] || git clone -q --bare --shared "$corpus/linux.git" "$corpus/linux-work.git"
+if [[ ! -f $corpus/linux-src/Makefile ]]; then
+    rm -rf "$corpus/linux-src"; mkdir -p "$corpus/linux-src"
+    git --git-dir="$corpus/linux.git" archive refs/tags/release/6.1 | tar -x -C "$corpus/linux-src"
+fi
 export JAVA_HOME=${JAVA_HOME_25:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

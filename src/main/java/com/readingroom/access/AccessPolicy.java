@@ -60,16 +60,6 @@ public interface AccessPolicy {
     }
 
     /**
-     * Like {@link #decide}, but throws on DENY. The way services guard content.
-     *
-     * @throws AccessDeniedException with the decision and its reason
-     */
-    AccessDecision check(Person person, String repository, String ref, String path, Instant instant);
-
-    /** For user-interface hints only (hiding a button); never to guard content. */
-    boolean test(Person person, String repository, String ref, String path, Instant instant);
-
-    /**
      * The products, and the repositories within them, that the person may read at the instant, each with the
      * agreement that grants it. Empty for anyone who is not a reviewer of an agency with an agreement in force.
      */

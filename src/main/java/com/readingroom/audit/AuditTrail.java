@@ -12,9 +12,7 @@ import java.util.function.LongConsumer;
 public interface AuditTrail {
 
     /** Events matching the filter, newest first. */
-    default List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
-        return find(filter, true, offset, limit);
-    }
+    List<AuditEntry> find(AuditFilter filter, int offset, int limit);
 
     /** Events matching the filter in log order (which is time order), newest or oldest first. */
     List<AuditEntry> find(AuditFilter filter, boolean newestFirst, int offset, int limit);

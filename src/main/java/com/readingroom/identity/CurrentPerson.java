@@ -1,6 +1,7 @@
 package com.readingroom.identity;
 
 import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,24 @@ public class CurrentPerson {
     public static String actorName() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "system" : authentication.getName();
+    }
+
+    /**
+     * For services that take the person as an argument: they act only for the one signed in to this request.
+     *
+     * @throws NotSignedInException when nobody is signed in
+     * @throws IllegalStateException when the person given is not the one signed in (a programming error)
+     */
+    public static void requireActingAs(Person person) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated()) {
+            throw new NotSignedInException();
+        }
+        if (person == null || !person.username().equals(authentication.getName())) {
+            throw new IllegalStateException("A service was asked to act for someone other than the person signed in.");
+        }
     }
 
     /**

@@ -628,20 +628,6 @@ class AccessDecisionTableTests {
     }
 
     @Test
-    void checkThrowsATypedExceptionCarryingTheReason() {
-        assertThatThrownBy(() -> policy.check(person("alpha"), "windows-kernel", MAIN, "signing.pfx", MID))
-                .isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("excluded")
-                .extracting(e -> ((AccessDeniedException) e).decision().repository())
-                .isEqualTo("windows-kernel");
-        assertThat(policy.check(person("alpha"), "windows-kernel", MAIN, "README.md", MID)
-                        .allowed())
-                .isTrue();
-        assertThat(policy.test(person("alpha"), "windows-kernel", MAIN, "signing.pfx", MID))
-                .isFalse();
-    }
-
-    @Test
     void foldersAreListedWhenTheyCanHoldSomethingGranted() {
         Person alpha = person("alpha");
         assertThat(policy.decideTree(alpha, "office-word", MAIN, "", IN_OFFICE_WINDOW)

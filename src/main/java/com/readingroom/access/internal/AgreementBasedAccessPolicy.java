@@ -2,7 +2,6 @@ package com.readingroom.access.internal;
 
 import com.readingroom.access.AccessDecision;
 import com.readingroom.access.AccessDecision.Outcome;
-import com.readingroom.access.AccessDeniedException;
 import com.readingroom.access.AccessPolicy;
 import com.readingroom.access.AgencyStatus;
 import com.readingroom.access.Agreement;
@@ -85,22 +84,6 @@ class AgreementBasedAccessPolicy implements AccessPolicy {
                 return facts.repository();
             }
         };
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public AccessDecision check(Person person, String repository, String ref, String path, Instant instant) {
-        AccessDecision decision = decide(person, repository, ref, path, instant);
-        if (!decision.allowed()) {
-            throw new AccessDeniedException(decision);
-        }
-        return decision;
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public boolean test(Person person, String repository, String ref, String path, Instant instant) {
-        return decide(person, repository, ref, path, instant).allowed();
     }
 
     @Override

@@ -61,6 +61,12 @@ class LedgerAuditTrail implements AuditTrail {
         this.auditLog = auditLog;
     }
 
+    // Not a default method of the interface: the class's role check applies only to methods the class declares.
+    @Override
+    public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
+        return find(filter, true, offset, limit);
+    }
+
     @Override
     public List<AuditEntry> find(AuditFilter filter, boolean newestFirst, int offset, int limit) {
         FilterSql where = FilterSql.of(filter);

@@ -116,9 +116,7 @@ class LuceneCodeSearch implements CodeSearch {
 
     @Override
     public SearchResults search(Person person, SearchRequest request) {
-        if (person == null || !person.username().equals(CurrentPerson.actorName())) {
-            throw new IllegalStateException("Search runs only for the person signed in to the request.");
-        }
+        CurrentPerson.requireActingAs(person);
         Instant now = clock.instant();
         ReadingGrant grant = policy.readingGrant(person, now);
         if (grant.readsNothing()) {

@@ -58,6 +58,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
 
     @Override
     public List<ReviewerNote> on(Person person, String repository, String path) {
+        Refusals.requireSignedIn(person);
         if (!isReviewer(person)) {
             return List.of();
         }
@@ -75,6 +76,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
 
     @Override
     public List<ReviewerNote> in(Person person, String repository) {
+        Refusals.requireSignedIn(person);
         if (!isReviewer(person)) {
             return List.of();
         }

@@ -42,9 +42,7 @@ class Refusals {
 
     /** The module records as the person signed in to this request; it never acts for somebody else. */
     static void requireSignedIn(Person person) {
-        if (person == null || !person.username().equals(CurrentPerson.actorName())) {
-            throw new IllegalStateException("Source is read only for the person signed in to the request.");
-        }
+        CurrentPerson.requireActingAs(person);
     }
 
     /** Control characters in a refused path are kept visible but harmless in the record. */
