@@ -169,7 +169,11 @@ public final class LoadBenchmark {
             String name)
             throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long startNanos = System.nanoTime();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        // When the slow calls (over 100 ms) started, in seconds from the soak's start: a tail that comes in bursts
+        // points at something periodic (a collection, a scheduled job), one spread evenly at the load itself.
+        int[] slowBySecond = new int[seconds + 60];
         AtomicLong errorCount = new AtomicLong();
         List<Future<long[][]>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(tokens.size())) {
@@ -205,6 +209,12 @@ public final class LoadBenchmark {
                                             .build(),
                                     HttpResponse.BodyHandlers.ofByteArray());
                             long took = System.nanoTime() - before;
+                            if (took > 100_000_000L) {
+                                int second = (int) ((before - startNanos) / 1_000_000_000L);
+                                synchronized (slowBySecond) {
+                                    slowBySecond[Math.min(second, slowBySecond.length - 1)]++;
+                                }
+                            }
                             if (answer.statusCode() != 200) {
                                 errorCount.incrementAndGet();
                                 if (errors.size() < 5) {
@@ -252,6 +262,13 @@ public final class LoadBenchmark {
                     searches.length == 0 ? 0 : ms(percentile(searches, 0.99)),
                     errorCount.get());
             errors.forEach(error -> System.out.println("  error: " + error));
+            StringBuilder slow = new StringBuilder("  calls over 100 ms by second of the " + name + " (second:count):");
+            for (int second = 0; second < slowBySecond.length; second++) {
+                if (slowBySecond[second] > 0) {
+                    slow.append(' ').append(second).append(':').append(slowBySecond[second]);
+                }
+            }
+            System.out.println(slow);
             return new Result(reads.length, searches.length, errorCount.get());
         }
     }

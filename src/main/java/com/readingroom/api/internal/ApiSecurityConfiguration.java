@@ -4,9 +4,11 @@ import com.readingroom.access.AccessTokens;
 import com.readingroom.identity.MachinePrincipal;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,7 +32,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Web security of {@code /api/**}: stateless, no cookies read, so no cross-site request can ride a browser session
  * (which is why CSRF tokens are not needed here). Approved tools present personal access tokens ({@code Authorization:
  * Bearer rrpat_…}, RFC 6750); vendor staff's tools (the audit API) use HTTP Basic with their account. The source read
- * API answers token calls only: a password alone never reads source by machine.
+ * API answers token calls only: a password alone never reads source by machine. A browser that holds Basic
+ * credentials would send them with a forged cross-site request too, so a request that changes something and that a
+ * browser marks as coming from another site is refused (and, once its caller is known, recorded).
  */
 @Configuration
 @SecurityScheme(name = ApiSecurityConfiguration.TOKEN_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer")
@@ -41,12 +45,15 @@ class ApiSecurityConfiguration {
     static final String MACHINE_ACCESS = "MACHINE_ACCESS";
 
     private static final String MACHINE = "machine";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager tokenAuthentication) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/repos", "/api/v1/repos/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(ApiSecurityConfiguration::crossSiteChange)
+                        .denyAll()
+                        .requestMatchers("/api/v1/repos", "/api/v1/repos/**")
                         .hasAuthority(MACHINE_ACCESS)
                         .requestMatchers("/api/v1/search")
                         .hasAuthority(MACHINE_ACCESS)
@@ -98,6 +105,30 @@ class ApiSecurityConfiguration {
                 throw failed;
             }
         };
+    }
+
+    /**
+     * A request that may change something (not GET, HEAD or OPTIONS) which a browser says another site made: by the
+     * fetch metadata it sends ({@code Sec-Fetch-Site}), or else by an {@code Origin} that is not this server's. Tools
+     * send neither header.
+     */
+    static boolean crossSiteChange(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && !origin.equalsIgnoreCase(ownOrigin(request));
+    }
+
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
+                || (request.getScheme().equals("https") && port == 443);
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static String hint(org.springframework.security.core.Authentication presented) {

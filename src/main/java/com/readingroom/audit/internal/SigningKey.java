@@ -3,11 +3,14 @@ package com.readingroom.audit.internal;
 import com.readingroom.audit.internal.note.NoteSigner;
 import com.readingroom.shared.ReadingRoomProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
@@ -34,26 +37,83 @@ class SigningKey {
         return signer;
     }
 
-    private static NoteSigner loadOrCreate(Path file, String origin) {
+    /**
+     * Reads the key, or makes it when there is none. It is written whole or not at all: to a temporary file in the
+     * same folder, forced to disk, then moved to its name (never over an existing key, which another node may have
+     * just made). A full disk or a damaged key stops the start with the reason, since signing with no key, a new key
+     * or half a key would each leave checkpoints nobody can verify.
+     *
+     * @throws SigningKeyUnavailableException with what is wrong and what to do
+     */
+    static NoteSigner loadOrCreate(Path file, String origin) {
+        if (Files.exists(file)) {
+            return load(file, origin);
+        }
+        Path temporary = null;
         try {
-            if (Files.exists(file)) {
-                NoteSigner existing = NoteSigner.fromSignerKey(Files.readString(file, StandardCharsets.UTF_8));
-                if (!existing.name().equals(origin)) {
-                    throw new IllegalStateException("The signing key in " + file + " is for the log '" + existing.name()
-                            + "', not '" + origin + "'; refusing to sign with it.");
-                }
-                return existing;
-            }
             Files.createDirectories(file.getParent());
             NoteSigner created = NoteSigner.generate(origin);
-            Files.writeString(file, created.signerKey() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+            temporary = Files.createTempFile(file.getParent(), ".audit-log.key", ".tmp");
+            restrictToOwner(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap((created.signerKey() + "\n").getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
             log.info("Generated the audit log's signing key in {}; verifier key: {}", file, created.verifierKey());
             return created;
-        } catch (FileAlreadyExistsException e) {
-            return loadOrCreate(file, origin);
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            return load(file, origin);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the audit log's signing key " + file, e);
+            throw new SigningKeyUnavailableException(
+                    "The audit log's signing key cannot be created in " + file.getParent() + ": " + describe(e)
+                            + ". Nothing was signed; no partial key was kept.",
+                    e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static NoteSigner load(Path file, String origin) {
+        NoteSigner existing;
+        try {
+            existing = NoteSigner.fromSignerKey(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SigningKeyUnavailableException(
+                    "The audit log's signing key " + file + " cannot be read: " + describe(e) + ".", e);
+        } catch (RuntimeException damaged) {
+            throw new SigningKeyUnavailableException(
+                    "The audit log's signing key " + file + " is damaged (" + damaged.getMessage()
+                            + "). A new key is not made over it: the checkpoints already issued were signed with it.",
+                    damaged);
+        }
+        if (!existing.name().equals(origin)) {
+            throw new SigningKeyUnavailableException("The signing key in " + file + " is for the log '"
+                    + existing.name() + "', not '" + origin + "'; refusing to sign with it.");
+        }
+        return existing;
+    }
+
+    private static String describe(IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        }
+        return reason;
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            log.warn("Could not remove the unfinished key file {}", temporary, e);
         }
     }
 
