@@ -3,13 +3,10 @@ package com.readingroom.search.internal;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.readingroom.search.SearchQueryException;
+import com.readingroom.support.Fuzz;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property-based fuzzing of the query parser and the plan of a regular-expression search: any text is either a query
@@ -17,28 +14,33 @@ import net.jqwik.api.Provide;
  */
 class QueryParserFuzzTest {
 
-    @Property(tries = 5000)
-    void anyTextParsesOrIsRefusedWithAReason(@ForAll("queries") String query) {
-        quickly(() -> {
-            try {
-                QueryParser.parse(query);
-            } catch (SearchQueryException refused) {
-                if (refused.getMessage().isBlank()) {
-                    throw new AssertionError("a refusal without a reason for " + query);
-                }
-            }
-        });
+    @Test
+    void anyTextParsesOrIsRefusedWithAReason() {
+        Fuzz.forAll(
+                5000,
+                QueryParserFuzzTest::query,
+                query -> quickly(() -> {
+                    try {
+                        QueryParser.parse(query);
+                    } catch (SearchQueryException refused) {
+                        if (refused.getMessage().isBlank()) {
+                            throw new AssertionError("a refusal without a reason for " + query);
+                        }
+                    }
+                }));
     }
 
     /** What Java accepts as a regular expression, the trigram planner plans without failing (else it is refused). */
-    @Property(tries = 3000)
-    void anyValidRegularExpressionIsPlanned(@ForAll("regexes") String regex) {
-        try {
-            java.util.regex.Pattern.compile(regex);
-        } catch (java.util.regex.PatternSyntaxException refusedBeforePlanning) {
-            return;
-        }
-        quickly(() -> RegexPlan.candidates(regex));
+    @Test
+    void anyValidRegularExpressionIsPlanned() {
+        Fuzz.forAll(3000, QueryParserFuzzTest::regex, regex -> {
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException refusedBeforePlanning) {
+                return;
+            }
+            quickly(() -> RegexPlan.candidates(regex));
+        });
     }
 
     private static void quickly(Runnable check) {
@@ -46,75 +48,81 @@ class QueryParserFuzzTest {
                 .doesNotThrowAnyException();
     }
 
-    @Provide
-    Arbitrary<String> queries() {
-        Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.of(
-                        "AND",
-                        "OR",
-                        "NOT",
-                        "-",
-                        "(",
-                        ")",
-                        "\"",
-                        "*",
-                        "?",
-                        "path:",
-                        "file:",
-                        "lang:",
-                        "repo:",
-                        "product:",
-                        "ref:",
-                        "def:",
-                        "def:function:",
-                        "sym:",
-                        "hist:",
-                        "\\",
-                        "::",
-                        ":",
-                        "\u0000",
-                        "\u202e",
-                        "🙂",
-                        "spin_lock",
-                        "a\"b",
-                        "((((",
-                        "))))"),
-                Arbitraries.strings().withChars("ab_:*?\"()- \t\n\\/.%").ofMaxLength(16));
-        return token.list().ofMaxSize(30).map(tokens -> String.join(" ", tokens));
+    private static String query(Fuzz fuzz) {
+        return fuzz.join(
+                " ",
+                0,
+                30,
+                () -> fuzz.either(() -> fuzz.oneOf(QUERY_TOKENS), () -> fuzz.chars("ab_:*?\"()- \t\n\\/.%", 0, 16)));
     }
 
-    @Provide
-    Arbitrary<String> regexes() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of(
-                        "(",
-                        ")",
-                        "[",
-                        "]",
-                        "{",
-                        "}",
-                        "*",
-                        "+",
-                        "?",
-                        "|",
-                        "\\",
-                        "\\Q",
-                        "\\E",
-                        "(?i)",
-                        "(?u)",
-                        "(?=",
-                        "(?<n>",
-                        "\\k<n>",
-                        "\\p{L}",
-                        "a{1000000}",
-                        ".*",
-                        "^",
-                        "$",
-                        "\\b",
-                        "\\1",
-                        "(a+)+",
-                        "[^a]"),
-                Arbitraries.strings().withChars("ab.*+?|()[]{}\\^$").ofMaxLength(8));
-        return piece.list().ofMaxSize(16).map(pieces -> String.join("", pieces));
+    private static String regex(Fuzz fuzz) {
+        return fuzz.join(
+                "",
+                0,
+                16,
+                () -> fuzz.either(() -> fuzz.oneOf(REGEX_PIECES), () -> fuzz.chars("ab.*+?|()[]{}\\^$", 0, 8)));
     }
+
+    private static final String[] QUERY_TOKENS = {
+        "AND",
+        "OR",
+        "NOT",
+        "-",
+        "(",
+        ")",
+        "\"",
+        "*",
+        "?",
+        "path:",
+        "file:",
+        "lang:",
+        "repo:",
+        "product:",
+        "ref:",
+        "def:",
+        "def:function:",
+        "sym:",
+        "hist:",
+        "\\",
+        "::",
+        ":",
+        "\u0000",
+        "\u202e",
+        "🙂",
+        "spin_lock",
+        "a\"b",
+        "((((",
+        "))))"
+    };
+
+    private static final String[] REGEX_PIECES = {
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "*",
+        "+",
+        "?",
+        "|",
+        "\\",
+        "\\Q",
+        "\\E",
+        "(?i)",
+        "(?u)",
+        "(?=",
+        "(?<n>",
+        "\\k<n>",
+        "\\p{L}",
+        "a{1000000}",
+        ".*",
+        "^",
+        "$",
+        "\\b",
+        "\\1",
+        "(a+)+",
+        "[^a]"
+    };
 }
