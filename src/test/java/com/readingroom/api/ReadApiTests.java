@@ -272,7 +272,8 @@ class ReadApiTests {
                 break;
             }
         }
-        assertThat(ok).isEqualTo(40);
+        // A minute's 40 calls at once, and perhaps one more that trickled back (one every 1.5 s) meanwhile.
+        assertThat(ok).isBetween(40, 41);
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
         assertThat(last.body()).contains("40 calls a minute");

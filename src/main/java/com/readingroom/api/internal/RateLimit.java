@@ -23,8 +23,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Per-token rate limit of the read API: a bucket per token, in this node's memory, refilled in full each minute. A refused call is audited
- * (RATE_LIMITED) and answered 429 with {@code Retry-After}.
+ * Per-token rate limit of the read API: a bucket per token, in this node's memory, holding a minute's calls and refilled
+ * continuously at that rate (so a steady tool at the limit is never refused, and no minute's boundary lets two minutes'
+ * calls through at once). A refused call is audited (RATE_LIMITED) and answered 429 with {@code Retry-After}.
  */
 @Component
 @EnableConfigurationProperties(ApiProperties.class)
@@ -76,7 +77,7 @@ class RateLimit implements HandlerInterceptor, WebMvcConfigurer {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perMinute)
-                        .refillIntervally(perMinute, Duration.ofMinutes(1))
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
                         .build())
                 .build();
     }
