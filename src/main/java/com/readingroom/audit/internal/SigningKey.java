@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
@@ -62,8 +61,8 @@ class SigningKey {
                 }
                 channel.force(true);
             }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
+            // A hard link appears whole and, unlike a rename, never replaces a key that exists meanwhile.
+            Files.createLink(file, temporary);
             log.info("Generated the audit log's signing key in {}; verifier key: {}", file, created.verifierKey());
             return created;
         } catch (FileAlreadyExistsException madeMeanwhile) {

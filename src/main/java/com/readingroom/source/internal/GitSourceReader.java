@@ -8,6 +8,7 @@ import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.Disclosure;
+import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
 import com.readingroom.source.Blame;
 import com.readingroom.source.BlameLine;
@@ -84,7 +85,7 @@ class GitSourceReader implements SourceReader {
 
     @Override
     public List<ReadableProduct> repositories(Person person) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         Instant now = clock.instant();
         List<ReadableProduct> products = policy.readableProducts(person, now);
         RepoPath at = RepoPath.root("*", null);
@@ -135,7 +136,7 @@ class GitSourceReader implements SourceReader {
 
     @Override
     public List<SourceRef> refs(Person person, String repository) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         Instant now = clock.instant();
         RepoPath at = RepoPath.root(repository, null);
         List<SourceRef> readable = new ArrayList<>();
@@ -442,7 +443,7 @@ class GitSourceReader implements SourceReader {
     }
 
     private Resolved resolve(Person person, RepoPath at, Target target, AuditAction action) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         Instant now = clock.instant();
         if (at.revision() == null || at.revision().isBlank()) {
             throw refusals.deny(policy.decideTree(person, at.repository(), "", at.path(), now), action, at);

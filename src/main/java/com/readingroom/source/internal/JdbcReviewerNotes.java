@@ -5,6 +5,7 @@ import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.Disclosure;
+import com.readingroom.identity.CurrentPerson;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
 import com.readingroom.source.RepoPath;
@@ -58,7 +59,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
 
     @Override
     public List<ReviewerNote> on(Person person, String repository, String path) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         if (!isReviewer(person)) {
             return List.of();
         }
@@ -76,7 +77,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
 
     @Override
     public List<ReviewerNote> in(Person person, String repository) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         if (!isReviewer(person)) {
             return List.of();
         }
@@ -124,7 +125,7 @@ class JdbcReviewerNotes implements ReviewerNotes {
 
     @Override
     public ReviewerNote add(Person person, RepoPath at, int fromLine, int toLine, String body) {
-        Refusals.requireSignedIn(person);
+        CurrentPerson.requireActingAs(person);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("A note needs some text.");

@@ -6,8 +6,6 @@ import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.Disclosure;
-import com.readingroom.identity.CurrentPerson;
-import com.readingroom.identity.Person;
 import com.readingroom.source.RepoPath;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +36,6 @@ class Refusals {
                 new Disclosure(
                         at.repository(), at.revision(), null, printable(at.path()), null, null, null, List.of())));
         return new AccessDeniedException(decision);
-    }
-
-    /** The module records as the person signed in to this request; it never acts for somebody else. */
-    static void requireSignedIn(Person person) {
-        CurrentPerson.requireActingAs(person);
     }
 
     /** Control characters in a refused path are kept visible but harmless in the record. */
