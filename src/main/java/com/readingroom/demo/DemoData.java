@@ -11,6 +11,7 @@ import com.readingroom.access.Product;
 import com.readingroom.identity.NewPerson;
 import com.readingroom.identity.People;
 import com.readingroom.identity.Role;
+import com.readingroom.shared.ClusterLocks;
 import com.readingroom.shared.ReadingRoomProperties;
 import com.readingroom.source.ImportedRepository;
 import com.readingroom.source.SampleImportException;
@@ -49,6 +50,7 @@ class DemoData implements ApplicationRunner {
     static final String CYBER = "Cyber Assurance Directorate";
     static final String NORDIC = "Nordic Software Assurance Board";
 
+    private static final String SETUP_LOCK = "demo-installation";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final ReadingRoomProperties properties;
@@ -59,6 +61,7 @@ class DemoData implements ApplicationRunner {
     private final Agreements agreements;
     private final People people;
     private final Clock clock;
+    private final ClusterLocks locks;
 
     DemoData(
             ReadingRoomProperties properties,
@@ -68,7 +71,8 @@ class DemoData implements ApplicationRunner {
             Agencies agencies,
             Agreements agreements,
             People people,
-            Clock clock) {
+            Clock clock,
+            ClusterLocks locks) {
         this.properties = properties;
         this.samples = samples;
         this.sampleCatalog = sampleCatalog;
@@ -77,6 +81,7 @@ class DemoData implements ApplicationRunner {
         this.agreements = agreements;
         this.people = people;
         this.clock = clock;
+        this.locks = locks;
     }
 
     @Override
@@ -88,7 +93,11 @@ class DemoData implements ApplicationRunner {
                 "system:demo-data", null, AuthorityUtils.createAuthorityList(Role.PROGRAM_MANAGER.authority())));
         SecurityContextHolder.setContext(system);
         try {
-            load();
+            // Nodes starting together on a new database: one loads, the others wait and then find everything there.
+            locks.whileHolding(SETUP_LOCK, Duration.ofMinutes(10), Duration.ofMinutes(10), () -> {
+                load();
+                return null;
+            });
         } finally {
             SecurityContextHolder.setContext(previous);
         }

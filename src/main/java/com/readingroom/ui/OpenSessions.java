@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -48,14 +47,9 @@ class OpenSessions {
     /** Marks every session of the person expired; how many there were. */
     int end(String username, String why) {
         int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            String name = principal instanceof UserDetails user ? user.getUsername() : String.valueOf(principal);
-            if (name.equals(username)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    session.expireNow();
-                    ended++;
-                }
-            }
+        for (SessionInformation session : registry.getAllSessions(username, false)) {
+            session.expireNow();
+            ended++;
         }
         if (ended > 0) {
             log.info("Ended {} session(s) of {}: {}", ended, username, why);

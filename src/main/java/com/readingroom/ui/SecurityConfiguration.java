@@ -3,7 +3,6 @@ package com.readingroom.ui;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
-import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,9 +10,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
@@ -23,17 +20,6 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the registry of sessions that end, so it never keeps them. */
-    @Bean
-    ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEvents() {
-        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
-    }
 
     @Bean
     @Order(2)
@@ -47,7 +33,8 @@ class SecurityConfiguration {
                 .permitAll());
         // Caching and security headers of the browser's pages: see NoStoreHeaders (Spring Security's own header writers
         // did not reach Vaadin's pages).
-        // Any number of sessions per person, but known, so that OpenSessions can end them; a new session id at sign-in.
+        // Any number of sessions per person, but known (in the database: BrowserSessions), so that OpenSessions can
+        // end them on every node; a new session id at sign-in.
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)

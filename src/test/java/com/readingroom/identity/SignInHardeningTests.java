@@ -14,8 +14,13 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -37,6 +42,9 @@ class SignInHardeningTests {
 
     @Autowired
     SessionRegistry sessions;
+
+    @Autowired
+    FindByIndexNameSessionRepository<?> sessionStore;
 
     @Test
     void anAccountLocksAfterFiveFailuresEvenForTheRightPassword() throws Exception {
@@ -75,17 +83,25 @@ class SignInHardeningTests {
     @Test
     void aPasswordResetEndsThePersonsOpenSessions() {
         create("session.target");
-        sessions.registerNewSession(
-                "session-a",
-                User.withUsername("session.target")
-                        .password("x")
-                        .roles("AUDITOR")
-                        .build());
-        assertThat(sessions.getSessionInformation("session-a").isExpired()).isFalse();
+        String id = signedInSession(sessionStore, "session.target");
+        assertThat(sessions.getSessionInformation(id).isExpired()).isFalse();
 
         SourceFixture.asManager(() -> people.resetPassword("session.target"));
 
-        assertThat(sessions.getSessionInformation("session-a").isExpired()).isTrue();
+        assertThat(sessions.getSessionInformation(id).isExpired()).isTrue();
+    }
+
+    /** A browser session as the database keeps it (every node reads it from there); its id. */
+    private static <S extends Session> String signedInSession(FindByIndexNameSessionRepository<S> store, String name) {
+        S session = store.createSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        User.withUsername(name).password("x").roles("AUDITOR").build(),
+                        null,
+                        AuthorityUtils.createAuthorityList("ROLE_AUDITOR"))));
+        store.save(session);
+        return session.getId();
     }
 
     private long timeFailure(AuthenticationManager manager, String username) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * process on the test PostgreSQL server, in a schema of its own, for tests that kill it. The jar is run in Vaadin's
  * production mode without the UI bundle: these tests drive only the machine API.
  */
-public final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AppNode, AutoCloseable {
 
     private final List<String> command;
     private final Path log;
@@ -101,12 +101,18 @@ public final class PackagedApp implements AutoCloseable {
         return process.pid();
     }
 
+    @Override
     public String base() {
         return "http://127.0.0.1:" + port;
     }
 
     public Path log() {
         return log;
+    }
+
+    @Override
+    public String whereToLook() {
+        return log.toString();
     }
 
     @Override

@@ -17,13 +17,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One person's headless Debian Chromium, driven through ChromeDriver; nothing is downloaded. */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
-    final WebDriver browser;
-    final WebDriverWait wait;
+    public final WebDriver browser;
+    public final WebDriverWait wait;
     private final String base;
 
-    BrowserSession(int port) {
+    public BrowserSession(int port) {
         this.base = "http://localhost:" + port;
         Path profile;
         try {
@@ -54,18 +54,18 @@ final class BrowserSession implements AutoCloseable {
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
-    void open(String path) {
+    public void open(String path) {
         browser.get(base + path);
     }
 
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         WebElement user =
                 wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
     }
 
-    WebElement visible(By locator) {
+    public WebElement visible(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 

@@ -63,11 +63,11 @@ class CrossSiteRequestIT {
         HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/api/v1/audit/checkpoint"))
                 .POST(HttpRequest.BodyPublishers.ofString("size=1"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "JSESSIONID=" + sessionCookie())
+                .header("Cookie", "SESSION=" + sessionCookie())
                 .header("Origin", EVIL)
                 .header("Sec-Fetch-Site", "cross-site"));
         HttpResponse<String> read = send(
-                HttpRequest.newBuilder(uri("/api/v1/audit/events")).header("Cookie", "JSESSIONID=" + sessionCookie()));
+                HttpRequest.newBuilder(uri("/api/v1/audit/events")).header("Cookie", "SESSION=" + sessionCookie()));
 
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(read.statusCode()).isEqualTo(401);
@@ -104,7 +104,7 @@ class CrossSiteRequestIT {
     void aForgedSignOutLeavesTheSessionAlone() throws Exception {
         HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/logout"))
                 .POST(HttpRequest.BodyPublishers.noBody())
-                .header("Cookie", "JSESSIONID=" + sessionCookie())
+                .header("Cookie", "SESSION=" + sessionCookie())
                 .header("Origin", EVIL)
                 .header("Sec-Fetch-Site", "cross-site"));
 
@@ -116,13 +116,13 @@ class CrossSiteRequestIT {
     @Test
     void malformedSessionCookiesGetAnOrdinaryAnswer() throws Exception {
         for (String cookie : List.of(
-                "JSESSIONID=",
-                "JSESSIONID=not-a-session",
-                "JSESSIONID=" + "A".repeat(4000),
-                "JSESSIONID=%00%0d%0a",
-                "JSESSIONID=../../etc/passwd",
-                "JSESSIONID=" + sessionCookie() + "x",
-                "JSESSIONID=\"quoted\"; JSESSIONID=twice")) {
+                "SESSION=",
+                "SESSION=not-a-session",
+                "SESSION=" + "A".repeat(4000),
+                "SESSION=%00%0d%0a",
+                "SESSION=../../etc/passwd",
+                "SESSION=" + sessionCookie() + "x",
+                "SESSION=\"quoted\"; SESSION=twice")) {
             HttpResponse<String> page =
                     send(HttpRequest.newBuilder(uri("/audit")).header("Cookie", cookie));
             HttpResponse<String> api =
@@ -155,7 +155,7 @@ class CrossSiteRequestIT {
     }
 
     private String sessionCookie() {
-        return session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return session.browser.manage().getCookieNamed("SESSION").getValue();
     }
 
     private long checkpoints() {

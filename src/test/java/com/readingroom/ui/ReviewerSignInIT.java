@@ -49,12 +49,12 @@ class ReviewerSignInIT {
     @Test
     void signingInGivesANewSessionIdSoAPlantedOneIsWorthNothing() {
         session.open("/login");
-        String before = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String before = session.browser.manage().getCookieNamed("SESSION").getValue();
 
         session.signIn("nato.reviewer", "readingroom");
         session.visible(By.id("readable-products"));
 
-        String after = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String after = session.browser.manage().getCookieNamed("SESSION").getValue();
         assertThat(after).isNotEqualTo(before);
     }
 

@@ -178,11 +178,11 @@ class SourceJourneyIT {
 
     /** The Cache-Control header of the page, fetched again with the browser's session. */
     private static String noStore(BrowserSession session, String url) {
-        String cookie = session.browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String cookie = session.browser.manage().getCookieNamed("SESSION").getValue();
         try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
             java.net.http.HttpResponse<Void> response = client.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                            .header("Cookie", "JSESSIONID=" + cookie)
+                            .header("Cookie", "SESSION=" + cookie)
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(response.statusCode()).isEqualTo(200);

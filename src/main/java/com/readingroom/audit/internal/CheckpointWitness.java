@@ -97,6 +97,42 @@ class CheckpointWitness {
         }
     }
 
+    /**
+     * Remembers a checkpoint another node issued, once checked: this log's key signed it and the log extends it. An
+     * older or equal one is left alone.
+     *
+     * @return why it cannot be remembered, in words for auditors and operators; empty when it is (or is not newer)
+     */
+    Optional<String> follow(String note, LedgerReader ledger, NoteVerifier verifier) {
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(verifier.open(note));
+        } catch (RuntimeException invalid) {
+            return Optional.of("The newest checkpoint in the database does not verify with this log's key ("
+                    + invalid.getMessage() + "): another node signs with another key, or the database was changed.");
+        }
+        if (checkpoint.size() <= rememberedSize()) {
+            return Optional.empty();
+        }
+        if (ledger.size() < checkpoint.size()
+                || !Arrays.equals(ledger.root(checkpoint.size()), checkpoint.rootHash())) {
+            return Optional.of("The newest checkpoint in the database (size " + checkpoint.size()
+                    + ") is not a checkpoint of the log the database holds.");
+        }
+        remember(note);
+        return Optional.empty();
+    }
+
+    /** Whether the note is signed by the verifier's key; its reason is not needed where this is asked. */
+    static boolean verifies(String note, NoteVerifier verifier) {
+        try {
+            verifier.open(note);
+            return true;
+        } catch (RuntimeException invalid) {
+            return false;
+        }
+    }
+
     boolean exists() {
         return Files.exists(file);
     }

@@ -1,27 +1,35 @@
 package com.readingroom.audit.internal;
 
 import com.readingroom.audit.internal.note.Checkpoint;
+import com.readingroom.shared.ClusterLocks;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues signed checkpoints: every minute while events arrive, and on demand. All checkpoints are kept. Two
- * checkpointers (two nodes) may race for the same size; the first one stored wins and the other is dropped.
+ * Issues signed checkpoints: every minute while events arrive, and on demand. All checkpoints are kept. The nodes of a
+ * cluster elect their signer per checkpoint: only the node holding the cluster lock {@value #SIGNER} signs, so
+ * exactly one signs at a time, and the scheduled checkpoint runs on one node per interval.
  */
 @Component
 class Checkpointer {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+    static final String SIGNER = "ledger-signer";
+    private static final Duration SIGNING_AT_MOST = Duration.ofMinutes(1);
+    private static final Duration SIGNER_WAIT = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final LedgerReader ledger;
@@ -29,6 +37,8 @@ class Checkpointer {
     private final Clock clock;
     private final CheckpointWitness witness;
     private final LedgerHalt halt;
+    private final ClusterLocks locks;
+    private final TransactionTemplate transaction;
 
     Checkpointer(
             JdbcTemplate jdbc,
@@ -36,19 +46,29 @@ class Checkpointer {
             SigningKey key,
             Clock clock,
             CheckpointWitness witness,
-            LedgerHalt halt) {
+            LedgerHalt halt,
+            ClusterLocks locks,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.key = key;
         this.clock = clock;
         this.witness = witness;
         this.halt = halt;
+        this.locks = locks;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A checkpoint of the log as committed now, issued unless one of that size exists; the signed note. */
-    @Transactional
+    /**
+     * A checkpoint of the log as committed now, issued unless one of that size exists; the signed note. Waits while
+     * another node signs.
+     */
     public String issue() {
         halt.requireRunning();
+        return locks.whileHolding(SIGNER, SIGNING_AT_MOST, SIGNER_WAIT, () -> transaction.execute(status -> sign()));
+    }
+
+    private String sign() {
         long size = ledger.size();
         Optional<String> existing = ledger.checkpoint(size);
         if (existing.isPresent()) {
@@ -79,7 +99,12 @@ class Checkpointer {
         return note;
     }
 
+    /** Once per interval in the cluster: the node that takes the lock checks, the others skip this round. */
     @Scheduled(fixedDelayString = "${readingroom.ledger.checkpoint-interval:60s}", initialDelayString = "10s")
+    @SchedulerLock(
+            name = "ledger-checkpoint",
+            lockAtMostFor = "${readingroom.ledger.checkpoint-interval:60s}",
+            lockAtLeastFor = "${readingroom.ledger.checkpoint-interval:60s}")
     public void issueWhileEventsArrive() {
         Long latest = jdbc.queryForObject("select max(size) from ledger_checkpoint", Long.class);
         long size = ledger.size();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request and at every scheduled verification. While halted, every view of source fails closed with the reason, no
  * checkpoint is signed, and auditors see the alert; sign-ins and administration are still recorded. It clears only
  * when the app starts on a log that extends the checkpoint again (see the operations notes).
+ *
+ * <p>In a cluster each node keeps its own checkpoint file and follows the newest checkpoint any node issued, so each
+ * notices a rollback by itself; a node whose signing key did not sign the log's checkpoints halts at start.
  */
 @Component
 class LedgerHalt implements SmartInitializingSingleton {
@@ -52,6 +56,12 @@ class LedgerHalt implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        Optional<String> foreign = foreignKey();
+        if (foreign.isPresent()) {
+            halt(foreign.get());
+            alert(foreign.get());
+            return;
+        }
         if (!witness.exists()) {
             // First start, or the first since this file was introduced: remember the newest checkpoint there is.
             ledger.latestCheckpoint().ifPresent(witness::remember);
@@ -60,6 +70,35 @@ class LedgerHalt implements SmartInitializingSingleton {
             halt(why);
             alert(why);
         });
+    }
+
+    /**
+     * Remembers the newest checkpoint another node issued once this node has checked it (its key signed it, the log
+     * extends it), then checks the log against it. On every node, not once per cluster: each node's file is its own.
+     */
+    @Scheduled(fixedDelayString = "${readingroom.ledger.checkpoint-interval:60s}", initialDelayString = "15s")
+    void followNewestCheckpoint() {
+        if (halted()) {
+            return;
+        }
+        NoteVerifier verifier = NoteVerifier.fromVerifierKey(key.signer().verifierKey());
+        Optional<String> problem = ledger.latestCheckpoint()
+                .flatMap(note -> witness.follow(note, ledger, verifier))
+                .or(this::problem);
+        problem.ifPresent(why -> {
+            halt(why);
+            alert(why);
+        });
+    }
+
+    /** Why this node may not continue the log: its newest checkpoint is signed by another key than this node's. */
+    private Optional<String> foreignKey() {
+        NoteVerifier verifier = NoteVerifier.fromVerifierKey(key.signer().verifierKey());
+        return ledger.latestCheckpoint()
+                .filter(note -> !CheckpointWitness.verifies(note, verifier))
+                .map(note -> "The newest checkpoint in the database is not signed by this node's checkpoint signing key"
+                        + " (" + key.signer().verifierKey() + "): every node of one log signs with the same key. Give"
+                        + " this node the log's key (readingroom.ledger.signing-key-file) and start it again.");
     }
 
     /** Why the log does not extend the remembered checkpoint; empty when it does. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,12 @@ class LedgerWatch {
         this.halt = halt;
     }
 
+    /** Once per interval in the cluster: the node that takes the lock verifies, the others skip this round. */
     @Scheduled(fixedDelayString = "${readingroom.ledger.verification-interval:15m}", initialDelayString = "60s")
+    @SchedulerLock(
+            name = "ledger-verification",
+            lockAtMostFor = "${readingroom.ledger.verification-interval:15m}",
+            lockAtLeastFor = "${readingroom.ledger.verification-interval:15m}")
     public void verifyOnSchedule() {
         verifyAndRecord(checked -> {});
     }

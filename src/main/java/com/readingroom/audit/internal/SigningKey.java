@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The checkpoint signing key, kept outside the database in {@code <data-dir>/keys/audit-log.key} (owner-readable only)
+ * The checkpoint signing key, kept outside the database in {@code <data-dir>/keys/audit-log.key} or
+ * {@code readingroom.ledger.signing-key-file} (owner-readable only)
  * in the signed-note signer-key format, so that a database copy alone can never forge checkpoints. Generated at first
  * start.
  */
@@ -29,7 +30,11 @@ class SigningKey {
     private final NoteSigner signer;
 
     SigningKey(ReadingRoomProperties properties, LedgerProperties ledger) {
-        this.signer = loadOrCreate(properties.dataDir().resolve("keys").resolve("audit-log.key"), ledger.origin());
+        this.signer = loadOrCreate(
+                ledger.signingKeyFile() != null
+                        ? ledger.signingKeyFile()
+                        : properties.dataDir().resolve("keys").resolve("audit-log.key"),
+                ledger.origin());
     }
 
     NoteSigner signer() {

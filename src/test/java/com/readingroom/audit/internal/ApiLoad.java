@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.readingroom.audit.internal.merkle.CompactRange;
 import com.readingroom.audit.internal.merkle.Hashes;
+import com.readingroom.support.AppNode;
 import com.readingroom.support.PackagedApp;
 import java.io.IOException;
 import java.net.URI;
@@ -81,36 +82,11 @@ final class ApiLoad {
     }
 
     /** Reads random files until {@code stop}, handing each answer over; a call that gets no answer is dropped. */
-    void read(PackagedApp app, String token, List<String> files, AtomicBoolean stop, Consumer<Answer> answers) {
+    void read(AppNode app, String token, List<String> files, AtomicBoolean stop, Consumer<Answer> answers) {
         Random random = new Random();
         while (!stop.get()) {
-            String file = files.get(random.nextInt(files.size()));
-            int colon = file.indexOf(':');
-            String repository = file.substring(0, colon);
-            String path = file.substring(colon + 1);
             try {
-                HttpResponse<byte[]> answer = http.send(
-                        HttpRequest.newBuilder(URI.create(
-                                        app.base() + "/api/v1/repos/" + repository + "/file/" + MAIN + "/" + path))
-                                .header("Authorization", "Bearer " + token)
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                Received received = null;
-                if (answer.statusCode() == 200) {
-                    String sha = sha256(answer.body());
-                    received = new Received(
-                            repository,
-                            path,
-                            sha,
-                            sha.equals(answer.headers()
-                                    .firstValue("X-Content-SHA256")
-                                    .orElse("")));
-                }
-                answers.accept(new Answer(
-                        answer.statusCode(),
-                        received,
-                        received == null ? new String(answer.body(), StandardCharsets.UTF_8) : null));
+                answers.accept(readOnce(app, token, files.get(random.nextInt(files.size()))));
             } catch (IOException gone) {
                 // No answer arrived (the app was killed): nothing was received, nothing need be recorded.
                 pause(20);
@@ -121,8 +97,35 @@ final class ApiLoad {
         }
     }
 
+    /** One read of a file ({@code repository:path}) through the API, with what arrived. */
+    Answer readOnce(AppNode app, String token, String file) throws IOException, InterruptedException {
+        int colon = file.indexOf(':');
+        String repository = file.substring(0, colon);
+        String path = file.substring(colon + 1);
+        HttpResponse<byte[]> answer = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(app.base() + "/api/v1/repos/" + repository + "/file/" + MAIN + "/" + path))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        Received received = null;
+        if (answer.statusCode() == 200) {
+            String sha = sha256(answer.body());
+            received = new Received(
+                    repository,
+                    path,
+                    sha,
+                    sha.equals(answer.headers().firstValue("X-Content-SHA256").orElse("")));
+        }
+        return new Answer(
+                answer.statusCode(),
+                received,
+                received == null ? new String(answer.body(), StandardCharsets.UTF_8) : null);
+    }
+
     /** An auditor's call for a checkpoint of the log as it stands. */
-    Optional<String> issueCheckpoint(PackagedApp app) {
+    Optional<String> issueCheckpoint(AppNode app) {
         try {
             HttpResponse<String> answer = http.send(
                     HttpRequest.newBuilder(URI.create(app.base() + "/api/v1/audit/checkpoint"))
@@ -140,12 +143,12 @@ final class ApiLoad {
         }
     }
 
-    String verifierKey(PackagedApp app) throws Exception {
+    String verifierKey(AppNode app) throws Exception {
         return get(app, "/api/v1/audit/log.pub", auditor()).body().strip();
     }
 
     /** Every file of the sample Windows repositories' main branches, as the API lists them. */
-    List<String> filesToRead(PackagedApp app, String token) throws Exception {
+    List<String> filesToRead(AppNode app, String token) throws Exception {
         List<String> files = new ArrayList<>();
         for (String repository : REPOSITORIES) {
             collect(app, token, repository, "", files);
@@ -154,7 +157,7 @@ final class ApiLoad {
         return files;
     }
 
-    private void collect(PackagedApp app, String token, String repository, String folder, List<String> files)
+    private void collect(AppNode app, String token, String repository, String folder, List<String> files)
             throws Exception {
         HttpResponse<String> answer = get(
                 app,
@@ -173,7 +176,7 @@ final class ApiLoad {
     }
 
     /** Waits until the read API answers 200 again. */
-    void awaitServing(PackagedApp app, String token, Duration timeout) throws Exception {
+    void awaitServing(AppNode app, String token, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -185,10 +188,10 @@ final class ApiLoad {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("The app does not serve the read API; see " + app.log());
+        throw new AssertionError("The app does not serve the read API; see " + app.whereToLook());
     }
 
-    private HttpResponse<String> get(PackagedApp app, String path, String authorization) throws Exception {
+    HttpResponse<String> get(AppNode app, String path, String authorization) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(app.base() + path))
                         .timeout(Duration.ofSeconds(20))
