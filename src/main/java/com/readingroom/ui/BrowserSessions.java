@@ -1,8 +1,16 @@
 package com.readingroom.ui;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,6 +19,9 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Browser sessions shared by every node through the database (see {@link NodeLocalSessions}). Spring Boot configures
@@ -33,6 +44,21 @@ class BrowserSessions {
         };
     }
 
+    /**
+     * Sends the cookie of a session as soon as a browser request creates it. Spring Session sends it when it sees the
+     * response commit, but a page that Vaadin renders behind Spring MVC's forward commits unseen: a session made
+     * there (the sign-in page's, for its CSRF token) never reached the browser, and the page could not start.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> sessionCookieAtCreation(CookieSerializer cookies) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new CookieAtCreation(cookies));
+        // Inside Spring Session's filter, so that the sessions it sees are the database's.
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
     @Bean
     <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
@@ -41,6 +67,46 @@ class BrowserSessions {
     @Bean
     LocalStateSweep localStateSweep(FindByIndexNameSessionRepository<?> sessions) {
         return new LocalStateSweep((NodeLocalSessions) sessions);
+    }
+
+    private static final class CookieAtCreation extends OncePerRequestFilter {
+
+        private final CookieSerializer cookies;
+
+        CookieAtCreation(CookieSerializer cookies) {
+            this.cookies = cookies;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        private boolean sent;
+
+                        @Override
+                        public HttpSession getSession() {
+                            return getSession(true);
+                        }
+
+                        @Override
+                        public HttpSession getSession(boolean create) {
+                            HttpSession session = super.getSession(create);
+                            if (session != null && session.isNew() && !sent && !response.isCommitted()) {
+                                cookies.writeCookieValue(new CookieSerializer.CookieValue(
+                                        (HttpServletRequest) getRequest(), response, session.getId()));
+                                sent = true;
+                            }
+                            return session;
+                        }
+                    },
+                    response);
+        }
     }
 
     /** Frees this node's UI state of sessions that ended on another node or expired. */
