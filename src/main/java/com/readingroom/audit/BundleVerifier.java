@@ -46,7 +46,7 @@ public final class BundleVerifier {
         Checkpoint checkpoint;
         try {
             NoteVerifier verifier =
-                    NoteVerifier.fromVerifierKey(files.get("log.pub").strip());
+                    NoteVerifier.fromVerifierKeys(files.get("log.pub").lines().toList());
             checkpoint = Checkpoint.parse(verifier.open(files.get("checkpoint")));
         } catch (RuntimeException e) {
             return new Result(false, 0, "The checkpoint does not verify with log.pub: " + e.getMessage());
@@ -109,7 +109,8 @@ public final class BundleVerifier {
         Checkpoint from;
         Checkpoint to;
         try {
-            NoteVerifier verifier = NoteVerifier.fromVerifierKey(verifierKey.strip());
+            NoteVerifier verifier =
+                    NoteVerifier.fromVerifierKeys(verifierKey.lines().toList());
             from = Checkpoint.parse(verifier.open(older));
             to = Checkpoint.parse(verifier.open(newer));
         } catch (RuntimeException e) {

@@ -62,9 +62,11 @@ class AuditApiController {
     }
 
     @GetMapping("/log.pub")
-    @Operation(summary = "The log's verifier key in the signed-note format")
+    @Operation(
+            summary =
+                    "The log's verifier keys in the signed-note format, one per line: the current key first, then retired ones")
     ResponseEntity<String> verifierKey() {
-        return ResponseEntity.ok().contentType(TEXT).body(checkpointer.verifierKey() + "\n");
+        return ResponseEntity.ok().contentType(TEXT).body(checkpointer.logPub());
     }
 
     @GetMapping("/proof/inclusion")

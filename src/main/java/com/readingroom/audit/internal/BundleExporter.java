@@ -5,7 +5,6 @@ import com.readingroom.audit.AuditFilter;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.internal.note.Checkpoint;
-import com.readingroom.audit.internal.note.NoteVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Writes a verifiable bundle of the events matching a filter: {@code events.jsonl} (each line the leaf bytes of one
  * event), {@code proofs.jsonl} (line k: the inclusion proof of line k's event in the bundle's checkpoint),
- * {@code checkpoint} (the signed note), {@code log.pub} (the verifier key) and {@code README.txt}. A filtered bundle
+ * {@code checkpoint} (the signed note), {@code log.pub} (the verifier keys, current first) and {@code README.txt}. A filtered bundle
  * proves its events without containing any other event. The export is itself audited, before it is written.
  */
 @Service
@@ -40,8 +39,7 @@ class BundleExporter {
     public void export(AuditFilter filter, OutputStream out) {
         auditLog.append(AuditRecord.of(AuditAction.EXPORT, "audit bundle", describe(filter)));
         String note = checkpointer.issue();
-        Checkpoint checkpoint = Checkpoint.parse(
-                NoteVerifier.fromVerifierKey(checkpointer.verifierKey()).open(note));
+        Checkpoint checkpoint = Checkpoint.parse(checkpointer.verifier().open(note));
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             StringBuilder proofs = new StringBuilder();
             zip.putNextEntry(new ZipEntry("events.jsonl"));
@@ -52,7 +50,7 @@ class BundleExporter {
             zip.closeEntry();
             entry(zip, "proofs.jsonl", proofs.toString());
             entry(zip, "checkpoint", note);
-            entry(zip, "log.pub", checkpointer.verifierKey() + "\n");
+            entry(zip, "log.pub", checkpointer.logPub());
             entry(zip, "README.txt", readme(filter, checkpoint.size()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the audit bundle", e);
@@ -96,7 +94,7 @@ class BundleExporter {
                 events.jsonl  one audit event per line; each line is exactly the leaf of the log's Merkle tree
                 proofs.jsonl  line k: {"index": i, "proof": [...]} - the RFC 9162 inclusion proof of line k's event
                 checkpoint    the log's signed checkpoint (C2SP tlog-checkpoint, signed note, Ed25519) of size %d
-                log.pub       the log's verifier key (signed-note format)
+                log.pub       the log's verifier keys, one per line, current first (signed-note format)
 
                 %s
 

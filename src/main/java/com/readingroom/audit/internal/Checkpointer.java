@@ -1,6 +1,7 @@
 package com.readingroom.audit.internal;
 
 import com.readingroom.audit.internal.note.Checkpoint;
+import com.readingroom.audit.internal.note.NoteVerifier;
 import com.readingroom.shared.ClusterLocks;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -116,5 +117,14 @@ class Checkpointer {
 
     String verifierKey() {
         return key.signer().verifierKey();
+    }
+
+    /** This log's verifier keys, current first: what {@code log.pub} holds. */
+    String logPub() {
+        return String.join("\n", key.verifierKeys()) + "\n";
+    }
+
+    NoteVerifier verifier() {
+        return key.verifier();
     }
 }

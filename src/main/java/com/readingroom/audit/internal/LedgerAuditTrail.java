@@ -7,7 +7,6 @@ import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.AuditTrail;
 import com.readingroom.audit.internal.note.Checkpoint;
-import com.readingroom.audit.internal.note.NoteVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -97,8 +96,7 @@ class LedgerAuditTrail implements AuditTrail {
             return Optional.empty();
         }
         return ledger.latestCheckpoint()
-                .map(note -> Checkpoint.parse(
-                        NoteVerifier.fromVerifierKey(checkpointer.verifierKey()).open(note)))
+                .map(note -> Checkpoint.parse(checkpointer.verifier().open(note)))
                 .filter(checkpoint -> checkpoint.size() > seq)
                 .map(checkpoint -> new Proven(
                         entries.getFirst(),

@@ -81,7 +81,7 @@ class LedgerHalt implements SmartInitializingSingleton {
         if (halted()) {
             return;
         }
-        NoteVerifier verifier = NoteVerifier.fromVerifierKey(key.signer().verifierKey());
+        NoteVerifier verifier = key.verifier();
         Optional<String> problem = ledger.latestCheckpoint()
                 .flatMap(note -> witness.follow(note, ledger, verifier))
                 .or(this::problem);
@@ -93,7 +93,7 @@ class LedgerHalt implements SmartInitializingSingleton {
 
     /** Why this node may not continue the log: its newest checkpoint is signed by another key than this node's. */
     private Optional<String> foreignKey() {
-        NoteVerifier verifier = NoteVerifier.fromVerifierKey(key.signer().verifierKey());
+        NoteVerifier verifier = key.verifier();
         return ledger.latestCheckpoint()
                 .filter(note -> !CheckpointWitness.verifies(note, verifier))
                 .map(note -> "The newest checkpoint in the database is not signed by this node's checkpoint signing key"
@@ -103,7 +103,7 @@ class LedgerHalt implements SmartInitializingSingleton {
 
     /** Why the log does not extend the remembered checkpoint; empty when it does. */
     Optional<String> problem() {
-        return witness.problem(ledger, NoteVerifier.fromVerifierKey(key.signer().verifierKey()));
+        return witness.problem(ledger, key.verifier());
     }
 
     void halt(String why) {

@@ -2,6 +2,7 @@ package com.readingroom.audit.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     each node of a cluster keeps its own
  * @param signingKeyFile the checkpoint signing key; {@code null} for {@code <data-dir>/keys/audit-log.key}. Every node
  *     of a cluster has the same key (a shared file, or a copy of it)
+ * @param retiredVerifierKeys the verifier keys of signing keys this log used before a rotation: the checkpoints they
+ *     signed stay verifiable (see docs/operations.md); only the public keys, never the retired signing keys
  */
 @ConfigurationProperties("readingroom.ledger")
 record LedgerProperties(
         @DefaultValue("readingroom.example/audit-log") String origin,
         @DefaultValue("60s") Duration checkpointInterval,
         Path checkpointFile,
-        Path signingKeyFile) {}
+        Path signingKeyFile,
+        @DefaultValue("") List<String> retiredVerifierKeys) {}

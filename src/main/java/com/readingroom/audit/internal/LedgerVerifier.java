@@ -4,9 +4,11 @@ import com.readingroom.audit.internal.merkle.CompactRange;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.note.Checkpoint;
 import com.readingroom.audit.internal.note.NoteVerifier;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,15 +48,28 @@ class LedgerVerifier {
 
     @Transactional(readOnly = true)
     public Report verify(LongConsumer progress) {
-        NoteVerifier notes = NoteVerifier.fromVerifierKey(checkpointer.verifierKey());
+        NoteVerifier notes = checkpointer.verifier();
         // The log as committed when verification starts: events and checkpoints appended meanwhile are left for the
         // next run (every row below the head was committed with it, so this prefix is complete).
         long head = ledger.size();
-        List<Checkpoint> checkpoints = jdbc
-                .queryForList("select note from ledger_checkpoint where size <= ? order by size", String.class, head)
-                .stream()
-                .map(note -> Checkpoint.parse(notes.open(note)))
-                .toList();
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        List<Map<String, Object>> stored =
+                jdbc.queryForList("select size, note from ledger_checkpoint where size <= ? order by size", head);
+        for (Map<String, Object> row : stored) {
+            try {
+                checkpoints.add(Checkpoint.parse(notes.open((String) row.get("note"))));
+            } catch (RuntimeException invalid) {
+                // A checkpoint that is not the log's own (forged, altered, or signed by a key this node does not
+                // know) is a failed verification, reported like any other.
+                return new Report(
+                        false,
+                        head,
+                        checkpoints.size(),
+                        null,
+                        "the checkpoint of size " + row.get("size") + " does not verify with the log's keys: "
+                                + invalid.getMessage());
+            }
+        }
         CompactRange rebuilt = new CompactRange();
         Iterator<Checkpoint> pending = checkpoints.iterator();
         Checkpoint next = pending.hasNext() ? pending.next() : null;

@@ -1,6 +1,7 @@
 package com.readingroom.audit.internal;
 
 import com.readingroom.audit.internal.note.NoteSigner;
+import com.readingroom.audit.internal.note.NoteVerifier;
 import com.readingroom.shared.ReadingRoomProperties;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,8 @@ class SigningKey {
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
     private final NoteSigner signer;
+    private final List<String> verifierKeys;
+    private final NoteVerifier verifier;
 
     SigningKey(ReadingRoomProperties properties, LedgerProperties ledger) {
         this.signer = loadOrCreate(
@@ -35,10 +40,34 @@ class SigningKey {
                         ? ledger.signingKeyFile()
                         : properties.dataDir().resolve("keys").resolve("audit-log.key"),
                 ledger.origin());
+        List<String> keys = new ArrayList<>(List.of(signer.verifierKey()));
+        ledger.retiredVerifierKeys().stream()
+                .map(String::strip)
+                .filter(key -> !key.isEmpty() && !keys.contains(key))
+                .forEach(keys::add);
+        this.verifierKeys = List.copyOf(keys);
+        try {
+            this.verifier = NoteVerifier.fromVerifierKeys(verifierKeys);
+        } catch (IllegalArgumentException malformed) {
+            throw new SigningKeyUnavailableException(
+                    "readingroom.ledger.retired-verifier-keys holds something that is not a verifier key ("
+                            + malformed.getMessage() + "); copy each retired key from the log.pub it was in.",
+                    malformed);
+        }
     }
 
     NoteSigner signer() {
         return signer;
+    }
+
+    /** The log's verifier keys: this key's first, then the retired ones (the lines of {@code log.pub}). */
+    List<String> verifierKeys() {
+        return verifierKeys;
+    }
+
+    /** Verifies checkpoints signed by this key or by a retired one of this log. */
+    NoteVerifier verifier() {
+        return verifier;
     }
 
     /**

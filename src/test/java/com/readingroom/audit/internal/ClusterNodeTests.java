@@ -80,7 +80,11 @@ class ClusterNodeTests {
         SigningKey foreign = new SigningKey(
                 new ReadingRoomProperties(otherNode, otherNode, null),
                 new LedgerProperties(
-                        ledgerProperties.origin(), Duration.ofMinutes(1), null, otherNode.resolve("another.key")));
+                        ledgerProperties.origin(),
+                        Duration.ofMinutes(1),
+                        null,
+                        otherNode.resolve("another.key"),
+                        List.of()));
         LedgerHalt other = node(new CheckpointWitness(otherNode.resolve("latest-checkpoint")), foreign);
 
         other.afterSingletonsInstantiated();
