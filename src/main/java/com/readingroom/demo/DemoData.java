@@ -140,6 +140,7 @@ class DemoData implements ApplicationRunner {
 
         person("pm", "Paula Mendes", null, Role.PROGRAM_MANAGER);
         person("auditor", "Arjun Rao", null, Role.AUDITOR);
+        person("operator", "Olga Ortiz", null, Role.ADMIN);
         person("nato.reviewer", "Anna Verbeek", nato.id(), Role.REVIEWER);
         person("cyber.reviewer", "Jonas Keller", cyber.id(), Role.REVIEWER);
         person("expired.reviewer", "Sigrid Lund", nordic.id(), Role.REVIEWER);

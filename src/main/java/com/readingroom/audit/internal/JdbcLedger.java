@@ -1,11 +1,15 @@
 package com.readingroom.audit.internal;
 
+import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.audit.AuditUnavailableException;
 import com.readingroom.audit.internal.merkle.Hashes;
 import com.readingroom.audit.internal.merkle.MerkleTree;
 import com.readingroom.identity.CurrentPerson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,11 +45,26 @@ class JdbcLedger implements AuditLog {
     private final Clock clock;
     private final LedgerWriter writer;
     private final LedgerHalt halt;
+    private final MeterRegistry meters;
+    private final Timer appendTime;
+    private final Counter views;
+    private final Counter denials;
 
-    JdbcLedger(JdbcTemplate jdbc, Clock clock, LedgerHalt halt) {
+    JdbcLedger(JdbcTemplate jdbc, Clock clock, LedgerHalt halt, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.halt = halt;
+        this.meters = meters;
+        this.appendTime = Timer.builder("readingroom.ledger.append")
+                .description("From an append to its record being durable (group commit included)")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.views = Counter.builder("readingroom.views")
+                .description("Disclosures of source, each recorded (file, tree, history, diff, search hits)")
+                .register(meters);
+        this.denials = Counter.builder("readingroom.denials")
+                .description("Refusals, each recorded")
+                .register(meters);
         // The writer's own transactions touch only the ledger's tables through JDBC: a plain JDBC transaction
         // manager spares each group commit an entity manager that would hold nothing.
         this.writer = new LedgerWriter(
@@ -66,6 +85,25 @@ class JdbcLedger implements AuditLog {
      */
     @Override
     public long append(AuditRecord record) {
+        Timer.Sample sample = Timer.start(meters);
+        long seq = appendDurably(record);
+        sample.stop(appendTime);
+        // Counted only once durable: a refused append disclosed nothing.
+        Counter.builder("readingroom.audit.events")
+                .description("Audit events appended, by action")
+                .tag("action", record.action().name())
+                .register(meters)
+                .increment();
+        if (record.disclosure() != null) {
+            views.increment();
+        }
+        if (record.action() == AuditAction.ACCESS_DENIED) {
+            denials.increment();
+        }
+        return seq;
+    }
+
+    private long appendDurably(AuditRecord record) {
         if (record.disclosure() != null) {
             halt.requireRunning();
         }

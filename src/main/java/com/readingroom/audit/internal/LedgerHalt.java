@@ -136,4 +136,9 @@ class LedgerHalt implements SmartInitializingSingleton {
     boolean halted() {
         return reason != null;
     }
+
+    /** Why the ledger is halted; empty while it runs. */
+    Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
 }

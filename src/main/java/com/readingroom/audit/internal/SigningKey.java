@@ -30,16 +30,16 @@ class SigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
+    private final Path file;
     private final NoteSigner signer;
     private final List<String> verifierKeys;
     private final NoteVerifier verifier;
 
     SigningKey(ReadingRoomProperties properties, LedgerProperties ledger) {
-        this.signer = loadOrCreate(
-                ledger.signingKeyFile() != null
-                        ? ledger.signingKeyFile()
-                        : properties.dataDir().resolve("keys").resolve("audit-log.key"),
-                ledger.origin());
+        this.file = ledger.signingKeyFile() != null
+                ? ledger.signingKeyFile()
+                : properties.dataDir().resolve("keys").resolve("audit-log.key");
+        this.signer = loadOrCreate(file, ledger.origin());
         List<String> keys = new ArrayList<>(List.of(signer.verifierKey()));
         ledger.retiredVerifierKeys().stream()
                 .map(String::strip)
@@ -58,6 +58,11 @@ class SigningKey {
 
     NoteSigner signer() {
         return signer;
+    }
+
+    /** Where the key is kept. */
+    Path file() {
+        return file;
     }
 
     /** The log's verifier keys: this key's first, then the retired ones (the lines of {@code log.pub}). */
@@ -111,7 +116,8 @@ class SigningKey {
         }
     }
 
-    private static NoteSigner load(Path file, String origin) {
+    /** Reads the key; never makes one. */
+    static NoteSigner load(Path file, String origin) {
         NoteSigner existing;
         try {
             existing = NoteSigner.fromSignerKey(Files.readString(file, StandardCharsets.UTF_8));

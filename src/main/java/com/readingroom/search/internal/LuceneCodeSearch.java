@@ -22,6 +22,8 @@ import com.readingroom.search.SearchResults.HitLine;
 import com.readingroom.source.IndexFeed;
 import com.readingroom.source.SourceRef;
 import com.readingroom.source.SourceUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +95,8 @@ class LuceneCodeSearch implements CodeSearch {
     private final Clock clock;
     private final SearchWorkers workers;
 
+    private final MeterRegistry meters;
+
     LuceneCodeSearch(
             AccessPolicy policy,
             AuditLog auditLog,
@@ -102,8 +106,10 @@ class LuceneCodeSearch implements CodeSearch {
             PathRuleCache cache,
             SearchProperties properties,
             Clock clock,
-            SearchWorkers workers) {
+            SearchWorkers workers,
+            MeterRegistry meters) {
         this.workers = workers;
+        this.meters = meters;
         this.policy = policy;
         this.auditLog = auditLog;
         this.index = index;
@@ -116,6 +122,27 @@ class LuceneCodeSearch implements CodeSearch {
 
     @Override
     public SearchResults search(Person person, SearchRequest request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            SearchResults results = run(person, request);
+            outcome = "answered";
+            return results;
+        } catch (AccessDeniedException refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            sample.stop(Timer.builder("readingroom.search")
+                    .description(
+                            "Code searches, from the request to the page of results (decision and record included)")
+                    .tag("mode", request.mode().name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters));
+        }
+    }
+
+    private SearchResults run(Person person, SearchRequest request) {
         CurrentPerson.requireActingAs(person);
         Instant now = clock.instant();
         ReadingGrant grant = policy.readingGrant(person, now);
