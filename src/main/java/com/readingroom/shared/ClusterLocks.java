@@ -55,6 +55,24 @@ public class ClusterLocks {
         }
     }
 
+    /**
+     * Runs the work if no node holds the lock now; else does nothing (another node is doing it).
+     *
+     * @return whether the work ran
+     */
+    public boolean ifFree(String name, Duration atMost, Runnable work) {
+        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
+        if (lock.isEmpty()) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            lock.get().unlock();
+        }
+    }
+
     /** Another node held the lock for longer than the caller would wait. */
     public static final class ClusterLockUnavailableException extends IllegalStateException {
 

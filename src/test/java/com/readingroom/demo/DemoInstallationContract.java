@@ -160,7 +160,7 @@ abstract class DemoInstallationContract {
     @Test
     void passwordsAreStoredAsModernHashesAndTheDemoPasswordSignsIn() throws Exception {
         assertThat(jdbc.queryForList("select password_hash from person", String.class))
-                .hasSize(5)
+                .hasSize(6)
                 .allSatisfy(hash -> assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("readingroom"));
 
         Authentication signedIn = authentication
