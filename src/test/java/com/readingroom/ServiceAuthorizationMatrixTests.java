@@ -79,6 +79,9 @@ class ServiceAuthorizationMatrixTests {
      */
     static final String OPEN = "P P P P P P P";
 
+    /** For a sign-in that passed its password and waits for its second factor: every full sign-in is refused too. */
+    static final String PENDING_ONLY = "U U U U U U U";
+
     static final Map<String, String> EXPECTED = expected();
 
     private static Map<String, String> expected() {
@@ -123,6 +126,12 @@ class ServiceAuthorizationMatrixTests {
         rows.put("People.membersOf", PM_OR_AUDITOR);
         rows.put("People.findByUsername", OPEN); // sign-in and the current person's own record
         rows.put("People.exists", OPEN); // the demo loader's idempotence; answers only yes or no
+        // The second factor: only a sign-in pending after its password enrols and verifies; none of these callers is.
+        rows.put("SecondFactor.afterPassword", OPEN); // the sign-in form's: the same authentication or a weaker one
+        rows.put("SecondFactor.enrollment", PENDING_ONLY);
+        rows.put("SecondFactor.verify", PENDING_ONLY);
+        rows.put("SecondFactor.enroll", PM);
+        rows.put("SecondFactor.reset", PM);
         // Machine access: a reviewer's own tokens.
         rows.put("AccessTokens.machineAgreements", REVIEWER);
         rows.put("AccessTokens.issue", REVIEWER);

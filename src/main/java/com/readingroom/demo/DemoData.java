@@ -11,6 +11,7 @@ import com.readingroom.access.Product;
 import com.readingroom.identity.NewPerson;
 import com.readingroom.identity.People;
 import com.readingroom.identity.Role;
+import com.readingroom.identity.SecondFactor;
 import com.readingroom.shared.ClusterLocks;
 import com.readingroom.shared.ReadingRoomProperties;
 import com.readingroom.source.ImportedRepository;
@@ -46,6 +47,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "readingroom";
+    static final String DEMO_TOTP_PM = "RRDEMOPMTOTPSECRETKEY234";
+    static final String DEMO_TOTP_AUDITOR = "RRDEMOAUDITORTOTPKEY2345";
     static final String NATO = "NATO NCI Agency";
     static final String CYBER = "Cyber Assurance Directorate";
     static final String NORDIC = "Nordic Software Assurance Board";
@@ -62,6 +65,7 @@ class DemoData implements ApplicationRunner {
     private final People people;
     private final Clock clock;
     private final ClusterLocks locks;
+    private final SecondFactor secondFactor;
 
     DemoData(
             ReadingRoomProperties properties,
@@ -72,7 +76,8 @@ class DemoData implements ApplicationRunner {
             Agreements agreements,
             People people,
             Clock clock,
-            ClusterLocks locks) {
+            ClusterLocks locks,
+            SecondFactor secondFactor) {
         this.properties = properties;
         this.samples = samples;
         this.sampleCatalog = sampleCatalog;
@@ -82,6 +87,7 @@ class DemoData implements ApplicationRunner {
         this.people = people;
         this.clock = clock;
         this.locks = locks;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -138,8 +144,13 @@ class DemoData implements ApplicationRunner {
         Agency cyber = agency(CYBER, "FR", "source-review@cad.example");
         Agency nordic = agency(NORDIC, "SE", "granskning@nsab.example");
 
-        person("pm", "Paula Mendes", null, Role.PROGRAM_MANAGER);
-        person("auditor", "Arjun Rao", null, Role.AUDITOR);
+        // Known authenticator secrets, so that the demo's program manager and auditor can sign in (README).
+        if (person("pm", "Paula Mendes", null, Role.PROGRAM_MANAGER)) {
+            secondFactor.enroll("pm", DEMO_TOTP_PM);
+        }
+        if (person("auditor", "Arjun Rao", null, Role.AUDITOR)) {
+            secondFactor.enroll("auditor", DEMO_TOTP_AUDITOR);
+        }
         person("operator", "Olga Ortiz", null, Role.ADMIN);
         person("nato.reviewer", "Anna Verbeek", nato.id(), Role.REVIEWER);
         person("cyber.reviewer", "Jonas Keller", cyber.id(), Role.REVIEWER);
@@ -185,11 +196,14 @@ class DemoData implements ApplicationRunner {
         return agencies.findByName(name).orElseGet(() -> agencies.create(name, country, contact));
     }
 
-    private void person(String username, String displayName, Long agencyId, Role role) {
-        if (!people.exists(username)) {
-            people.create(new NewPerson(
-                    username, displayName, username + "@readingroom.example", agencyId, Set.of(role), DEMO_PASSWORD));
+    /** Creates the person unless they exist; whether they were created now. */
+    private boolean person(String username, String displayName, Long agencyId, Role role) {
+        if (people.exists(username)) {
+            return false;
         }
+        people.create(new NewPerson(
+                username, displayName, username + "@readingroom.example", agencyId, Set.of(role), DEMO_PASSWORD));
+        return true;
     }
 
     private long product(String name) {

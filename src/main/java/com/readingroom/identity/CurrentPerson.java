@@ -21,7 +21,8 @@ public class CurrentPerson {
 
     public Optional<Person> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null || !authentication.isAuthenticated() || SecondFactor.pending(authentication)) {
+            // A sign-in waiting for its second factor is nobody yet.
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof MachinePrincipal machine) {
@@ -47,7 +48,8 @@ public class CurrentPerson {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
+                || !authentication.isAuthenticated()
+                || SecondFactor.pending(authentication)) {
             throw new NotSignedInException();
         }
         if (person == null || !person.username().equals(authentication.getName())) {

@@ -1,16 +1,22 @@
 package com.readingroom.ui;
 
+import com.readingroom.identity.SecondFactor;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
@@ -23,7 +29,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain browserSecurity(
+            HttpSecurity http,
+            SessionRegistry sessions,
+            AuthenticationConfiguration authentication,
+            SecondFactor secondFactor)
+            throws Exception {
+        // The sign-in form checks the password with the application's accounts, then asks for the second factor
+        // where the person's roles need one (a pending sign-in until then: SecondFactorView).
+        AuthenticationManager passwords = authentication.getAuthenticationManager();
+        http.formLogin(form ->
+                form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                    @Override
+                    public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationManager(
+                                presented -> secondFactor.afterPassword(passwords.authenticate(presented)));
+                        return filter;
+                    }
+                }));
         // An error dispatch (e.g. the API's 401) renders the error response as it is; it must not turn into a redirect.
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                 .permitAll()
@@ -35,6 +58,7 @@ class SecurityConfiguration {
         // did not reach Vaadin's pages).
         // Any number of sessions per person, but known (in the database: BrowserSessions), so that OpenSessions can
         // end them on every node; a new session id at sign-in.
+        http.addFilterAfter(new PendingSecondFactor(), AnonymousAuthenticationFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)

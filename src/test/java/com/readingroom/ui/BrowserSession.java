@@ -1,5 +1,6 @@
 package com.readingroom.ui;
 
+import com.readingroom.support.DemoSecondFactor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,11 @@ public final class BrowserSession implements AutoCloseable {
                 wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+        if (DemoSecondFactor.needed(username) && password.equals("readingroom")) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#second-factor-code input")))
+                    .sendKeys(DemoSecondFactor.code(username), Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("second-factor")));
+        }
     }
 
     public WebElement visible(By locator) {

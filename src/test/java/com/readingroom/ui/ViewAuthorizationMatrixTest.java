@@ -73,6 +73,8 @@ class ViewAuthorizationMatrixTest extends KaribuViewTest {
         Map<String, Row> rows = new LinkedHashMap<>();
         row(rows, "", "", "SIGN_IN SHOWN SHOWN SHOWN SHOWN SHOWN");
         row(rows, "login", "login", "SIGN_IN SIGN_IN SIGN_IN SIGN_IN SIGN_IN SIGN_IN");
+        // Only a sign-in waiting for its second factor (SecondFactorTests, ReviewerSignInIT) reaches it.
+        row(rows, "second-factor", "second-factor", "SIGN_IN REFUSED REFUSED REFUSED REFUSED REFUSED");
         row(rows, "no-area", "no-area", "SIGN_IN SHOWN SHOWN SHOWN SHOWN SHOWN");
         row(rows, "products", "products", "SIGN_IN SHOWN SHOWN SHOWN REFUSED REFUSED");
         row(rows, "search", "search?q=sched", "SIGN_IN SHOWN SHOWN SOURCE_REFUSED REFUSED REFUSED");

@@ -4,6 +4,7 @@ import com.readingroom.audit.AuditAction;
 import com.readingroom.audit.AuditLog;
 import com.readingroom.audit.AuditRecord;
 import com.readingroom.identity.PersonChanged;
+import com.readingroom.identity.SecondFactor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -39,7 +40,11 @@ class SecurityAuditing {
     @Transactional
     public void onLogin(InteractiveAuthenticationSuccessEvent event) {
         auditLog.append(AuditRecord.of(
-                AuditAction.LOGIN, "person " + event.getAuthentication().getName(), null));
+                AuditAction.LOGIN,
+                "person " + event.getAuthentication().getName(),
+                SecondFactor.pending(event.getAuthentication())
+                        ? "password accepted; second factor pending"
+                        : event.getGeneratedBy() == SecondFactor.class ? "second factor accepted" : null));
     }
 
     @EventListener

@@ -81,6 +81,14 @@ class PersonEntity {
         return new Person(id, username, displayName, email, agencyId, roles, enabled);
     }
 
+    Long id() {
+        return id;
+    }
+
+    Long agencyId() {
+        return agencyId;
+    }
+
     String username() {
         return username;
     }
