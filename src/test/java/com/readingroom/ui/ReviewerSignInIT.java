@@ -2,10 +2,12 @@ package com.readingroom.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.readingroom.support.DemoSecondFactor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,6 +80,26 @@ class ReviewerSignInIT {
 
         assertThat(session.browser.getCurrentUrl()).isEqualTo(unknownUrl);
         assertThat(again.getText()).isEqualTo(unknownText);
+    }
+
+    @Test
+    void aProgramManagersPasswordAloneOpensNoPageUntilTheCodeIsRight() {
+        session.open("/agreements");
+        session.submitPassword("pm", "readingroom");
+        session.wait.until(ExpectedConditions.urlContains("second-factor"));
+        session.open("/agreements");
+        session.wait.until(ExpectedConditions.urlContains("second-factor"));
+
+        WebElement code = session.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#second-factor-code input")));
+        code.sendKeys("000000", Keys.ENTER);
+        session.wait.until(
+                driver -> driver.findElement(By.id("second-factor-code")).getDomAttribute("invalid") != null);
+
+        code.clear();
+        code.sendKeys(DemoSecondFactor.code("pm"), Keys.ENTER);
+        session.wait.until(ExpectedConditions.urlContains("/agreements"));
+        assertThat(session.browser.getCurrentUrl()).doesNotContain("second-factor");
     }
 
     @Test
