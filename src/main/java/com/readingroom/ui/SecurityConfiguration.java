@@ -38,8 +38,10 @@ class SecurityConfiguration {
         // The sign-in form checks the password with the application's accounts, then asks for the second factor
         // where the person's roles need one (a pending sign-in until then: SecondFactorView).
         AuthenticationManager passwords = authentication.getAuthenticationManager();
-        http.formLogin(form ->
-                form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+        // The login page is named here as well (Vaadin's LoginView): a form login configured without one would
+        // switch on Spring Security's generated sign-in page.
+        http.formLogin(form -> form.loginPage("/login")
+                .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
                     @Override
                     public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
                         filter.setAuthenticationManager(
