@@ -132,6 +132,8 @@ class ServiceAuthorizationMatrixTests {
         rows.put("SecondFactor.verify", PENDING_ONLY);
         rows.put("SecondFactor.enroll", PM);
         rows.put("SecondFactor.reset", PM);
+        rows.put("ClientCertificates.assign", PM);
+        rows.put("ClientCertificates.remove", PM);
         // Machine access: a reviewer's own tokens.
         rows.put("AccessTokens.machineAgreements", REVIEWER);
         rows.put("AccessTokens.issue", REVIEWER);

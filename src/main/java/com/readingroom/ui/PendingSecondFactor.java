@@ -26,7 +26,11 @@ final class PendingSecondFactor extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader("Accept");
+        // Pages only (a browser asks for them as HTML): the second-factor page's own styles and scripts pass.
         boolean page = "GET".equals(request.getMethod())
+                && accept != null
+                && accept.contains("text/html")
                 && request.getParameter("v-r") == null
                 && !path.startsWith("/VAADIN/")
                 && !NoStoreHeaders.isStaticAsset(path)

@@ -2,9 +2,11 @@ package com.readingroom.ui;
 
 import com.readingroom.access.Agencies;
 import com.readingroom.access.Agency;
+import com.readingroom.identity.ClientCertificates;
 import com.readingroom.identity.People;
 import com.readingroom.identity.Person;
 import com.readingroom.identity.Role;
+import com.readingroom.identity.SecondFactor;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -46,10 +48,14 @@ public class PeopleView extends VerticalLayout {
     private final People people;
     private final Agencies agencies;
     private final Grid<Person> grid = new Grid<>(Person.class, false);
+    private final ClientCertificates certificates;
+    private final SecondFactor secondFactor;
 
-    public PeopleView(People people, Agencies agencies) {
+    public PeopleView(People people, Agencies agencies, ClientCertificates certificates, SecondFactor secondFactor) {
         this.people = people;
         this.agencies = agencies;
+        this.certificates = certificates;
+        this.secondFactor = secondFactor;
         setSizeFull();
         Map<Long, String> agencyNames =
                 agencies.list(0, 500).stream().collect(Collectors.toMap(Agency::id, Agency::name));
@@ -110,10 +116,43 @@ public class PeopleView extends VerticalLayout {
             confirm.open();
         });
         Button roles = new Button("Roles", event -> openRolesDialog(person));
-        for (Button button : new Button[] {toggle, reset, roles}) {
+        Button signIn = new Button("Sign-in", event -> openSignInDialog(person));
+        for (Button button : new Button[] {toggle, reset, roles, signIn}) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
-        return new HorizontalLayout(toggle, reset, roles);
+        return new HorizontalLayout(toggle, reset, roles, signIn);
+    }
+
+    /** How the person signs in besides the password: a smart card's certificate, the authenticator app. */
+    private void openSignInDialog(Person person) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Sign-in of " + person.username());
+        TextField subject = new TextField("Client certificate subject (smart card)");
+        subject.setId("certificate-subject");
+        subject.setPlaceholder("CN=…, O=…, C=…");
+        subject.setHelperText("The card signs this person in when the server trusts its certificate authority.");
+        subject.setWidth("32em");
+        Button assign = new Button("Assign", event -> {
+            if (Notices.attempt(() -> certificates.assign(person.username(), subject.getValue()))) {
+                Notices.success("Certificate subject assigned to " + person.username());
+                dialog.close();
+            }
+        });
+        Button removeCard = new Button("Remove certificate", event -> {
+            if (Notices.attempt(() -> certificates.remove(person.username()))) {
+                dialog.close();
+            }
+        });
+        Button resetFactor = new Button("Remove authenticator", event -> {
+            if (Notices.attempt(() -> secondFactor.reset(person.username()))) {
+                Notices.success(person.username() + " sets up an authenticator at the next sign-in");
+                dialog.close();
+            }
+        });
+        resetFactor.setId("reset-second-factor");
+        dialog.add(new VerticalLayout(subject, new HorizontalLayout(assign, removeCard), resetFactor));
+        dialog.getFooter().add(new Button("Close", event -> dialog.close()));
+        dialog.open();
     }
 
     private void openRolesDialog(Person person) {

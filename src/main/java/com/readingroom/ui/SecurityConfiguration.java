@@ -14,9 +14,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
  * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
@@ -33,8 +35,14 @@ class SecurityConfiguration {
             HttpSecurity http,
             SessionRegistry sessions,
             AuthenticationConfiguration authentication,
-            SecondFactor secondFactor)
+            SecondFactor secondFactor,
+            AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> certificateAccounts)
             throws Exception {
+        // Agency smart cards: a client certificate that the server's TLS trusts signs in the person assigned its
+        // subject (identity.ClientCertificates); without TLS client authentication no certificate ever arrives.
+        http.x509(x509 -> x509.x509PrincipalExtractor(
+                        certificate -> certificate.getSubjectX500Principal().getName())
+                .authenticationUserDetailsService(certificateAccounts));
         // The sign-in form checks the password with the application's accounts, then asks for the second factor
         // where the person's roles need one (a pending sign-in until then: SecondFactorView).
         AuthenticationManager passwords = authentication.getAuthenticationManager();
