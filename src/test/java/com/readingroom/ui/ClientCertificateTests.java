@@ -173,24 +173,7 @@ class ClientCertificateTests {
     }
 
     private static void authority(String name, String subject) throws Exception {
-        keytool(
-                "-genkeypair",
-                "-alias",
-                name,
-                "-dname",
-                subject,
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-validity",
-                "2",
-                "-ext",
-                "bc:c",
-                "-keystore",
-                pki.resolve(name + "-ca.p12").toString(),
-                "-storepass",
-                PASSWORD);
+        keyPair(name, subject, pki.resolve(name + "-ca.p12").toString(), "-ext", "bc:c");
         keytool(
                 "-exportcert",
                 "-rfc",
@@ -207,22 +190,7 @@ class ClientCertificateTests {
     /** A key pair in {@code <name>.p12} with a certificate for the subject signed by the authority. */
     private static void signed(String name, String subject, String authority, String... extensions) throws Exception {
         String store = pki.resolve(name + ".p12").toString();
-        keytool(
-                "-genkeypair",
-                "-alias",
-                name,
-                "-dname",
-                subject,
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-validity",
-                "2",
-                "-keystore",
-                store,
-                "-storepass",
-                PASSWORD);
+        keyPair(name, subject, store);
         keytool(
                 "-certreq",
                 "-alias",
@@ -274,6 +242,28 @@ class ClientCertificateTests {
                 store,
                 "-storepass",
                 PASSWORD);
+    }
+
+    /** An EC key pair with a self-signed certificate valid two days, in a PKCS #12 store. */
+    private static void keyPair(String alias, String subject, String store, String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-dname",
+                subject,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-keystore",
+                store,
+                "-storepass",
+                PASSWORD));
+        arguments.addAll(List.of(extra));
+        keytool(arguments.toArray(String[]::new));
     }
 
     private static void keytool(String... arguments) throws Exception {

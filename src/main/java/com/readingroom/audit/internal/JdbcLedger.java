@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,6 +50,7 @@ class JdbcLedger implements AuditLog {
     private final Timer appendTime;
     private final Counter views;
     private final Counter denials;
+    private final Map<AuditAction, Counter> events = new EnumMap<>(AuditAction.class);
 
     JdbcLedger(JdbcTemplate jdbc, Clock clock, LedgerHalt halt, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -62,6 +64,14 @@ class JdbcLedger implements AuditLog {
         this.views = Counter.builder("readingroom.views")
                 .description("Disclosures of source, each recorded (file, tree, history, diff, search hits)")
                 .register(meters);
+        for (AuditAction action : AuditAction.values()) {
+            events.put(
+                    action,
+                    Counter.builder("readingroom.audit.events")
+                            .description("Audit events appended, by action")
+                            .tag("action", action.name())
+                            .register(meters));
+        }
         this.denials = Counter.builder("readingroom.denials")
                 .description("Refusals, each recorded")
                 .register(meters);
@@ -89,11 +99,7 @@ class JdbcLedger implements AuditLog {
         long seq = appendDurably(record);
         sample.stop(appendTime);
         // Counted only once durable: a refused append disclosed nothing.
-        Counter.builder("readingroom.audit.events")
-                .description("Audit events appended, by action")
-                .tag("action", record.action().name())
-                .register(meters)
-                .increment();
+        events.get(record.action()).increment();
         if (record.disclosure() != null) {
             views.increment();
         }

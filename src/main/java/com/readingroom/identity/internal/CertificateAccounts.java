@@ -66,8 +66,7 @@ class CertificateAccounts
     @Transactional
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public void assign(String username, String subject) {
-        PersonEntity person = persons.findByUsername(username)
-                .orElseThrow(() -> new IllegalArgumentException("No account " + username));
+        PersonEntity person = persons.require(username);
         try {
             jdbc.update("update person set certificate_subject = ? where id = ?", canonical(subject), person.id());
         } catch (DuplicateKeyException taken) {
@@ -81,8 +80,7 @@ class CertificateAccounts
     @Transactional
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public void remove(String username) {
-        PersonEntity person = persons.findByUsername(username)
-                .orElseThrow(() -> new IllegalArgumentException("No account " + username));
+        PersonEntity person = persons.require(username);
         jdbc.update("update person set certificate_subject = null where id = ?", person.id());
         events.publishEvent(new PersonChanged(username, person.agencyId(), false, "client certificate removed", true));
     }

@@ -8,6 +8,11 @@ interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     Optional<PersonEntity> findByUsername(String username);
 
+    /** @throws IllegalArgumentException naming the account when there is none */
+    default PersonEntity require(String username) {
+        return findByUsername(username).orElseThrow(() -> new IllegalArgumentException("No account " + username));
+    }
+
     boolean existsByUsername(String username);
 
     List<PersonEntity> findByAgencyIdOrderByUsername(long agencyId);

@@ -147,8 +147,7 @@ class TotpSecondFactor implements SecondFactor {
     @Transactional
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public void enroll(String username, String base32Secret) {
-        PersonEntity person = persons.findByUsername(username)
-                .orElseThrow(() -> new IllegalArgumentException("No account " + username));
+        PersonEntity person = persons.require(username);
         if (!new Base32().isInAlphabet(base32Secret) || new Base32().decode(base32Secret).length < 10) {
             throw new IllegalArgumentException("A one-time password secret is Base32 of at least 80 bits");
         }
@@ -172,8 +171,7 @@ class TotpSecondFactor implements SecondFactor {
     @Transactional
     @PreAuthorize("hasRole('PROGRAM_MANAGER')")
     public void reset(String username) {
-        PersonEntity person = persons.findByUsername(username)
-                .orElseThrow(() -> new IllegalArgumentException("No account " + username));
+        PersonEntity person = persons.require(username);
         jdbc.update("delete from second_factor where person_id = ?", person.id());
         events.publishEvent(new PersonChanged(
                 username, person.agencyId(), false, "second factor removed: the next sign-in sets it up", true));

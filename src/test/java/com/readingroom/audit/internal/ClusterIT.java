@@ -6,6 +6,7 @@ import com.readingroom.access.Agreement;
 import com.readingroom.access.Agreements;
 import com.readingroom.audit.internal.note.Checkpoint;
 import com.readingroom.audit.internal.note.NoteVerifier;
+import com.readingroom.source.SourceFixture;
 import com.readingroom.support.AppNode;
 import com.readingroom.support.PackagedApp;
 import com.readingroom.ui.BrowserSession;
@@ -30,9 +31,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,8 +98,8 @@ class ClusterIT {
 
             ConcurrentLinkedQueue<ApiLoad.Received> received = bothNodesReadAndSign(a, b, token, files);
 
-            Agreement nato =
-                    asAuditor(() -> agreements.findByReference("RR-2026-001").orElseThrow());
+            Agreement nato = SourceFixture.asManager(
+                    () -> agreements.findByReference("RR-2026-001").orElseThrow());
             try (BrowserSession manager = new BrowserSession(port)) {
                 manager.open("/agreement/" + nato.id());
                 manager.signIn("pm", "readingroom");
@@ -216,17 +214,6 @@ class ClusterIT {
                         + " and actor like '%nato.reviewer%'")) {
             denied.next();
             assertThat(denied.getLong(1)).as("the refusals are recorded").isGreaterThanOrEqualTo(2);
-        }
-    }
-
-    private static <T> T asAuditor(java.util.function.Supplier<T> call) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "test", null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 }
