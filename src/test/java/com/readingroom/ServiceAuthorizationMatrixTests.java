@@ -126,6 +126,7 @@ class ServiceAuthorizationMatrixTests {
         rows.put("People.membersOf", PM_OR_AUDITOR);
         rows.put("People.findByUsername", OPEN); // sign-in and the current person's own record
         rows.put("People.exists", OPEN); // the demo loader's idempotence; answers only yes or no
+        rows.put("People.findByEmail", OPEN); // an identity provider's sign-in, which no role covers yet
         // The second factor: only a sign-in pending after its password enrols and verifies; none of these callers is.
         rows.put("SecondFactor.afterPassword", OPEN); // the sign-in form's: the same authentication or a weaker one
         rows.put("SecondFactor.enrollment", PENDING_ONLY);

@@ -20,6 +20,12 @@ public interface People {
     boolean exists(String username);
 
     /**
+     * The one person with this email address (compared without case), for a sign-in whose provider vouches for the
+     * address; empty when nobody or more than one person has it.
+     */
+    Optional<Person> findByEmail(String email);
+
+    /**
      * Creates a person with a random first password, returned once so that it can be handed over.
      *
      * @throws IllegalArgumentException if the username is taken or a field is invalid

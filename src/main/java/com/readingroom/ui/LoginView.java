@@ -1,5 +1,6 @@
 package com.readingroom.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -10,6 +11,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Reading Room")
@@ -18,7 +22,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    public LoginView(ObjectProvider<ClientRegistrationRepository> providers) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -37,7 +41,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 + "with your name, your agency and the agreement that allows it.");
         notice.addClassName("rr-muted");
         notice.setMaxWidth("28em");
-        add(new H1("Reading Room"), login, notice);
+        add(new H1("Reading Room"), login);
+        // One link per agency's identity provider, when configured (a full page load: the provider's redirect).
+        if (providers.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object each : registrations) {
+                ClientRegistration registration = (ClientRegistration) each;
+                Anchor provider = new Anchor(
+                        "oauth2/authorization/" + registration.getRegistrationId(),
+                        "Sign in with " + registration.getClientName());
+                provider.setRouterIgnore(true);
+                provider.setId("sign-in-" + registration.getRegistrationId());
+                add(provider);
+            }
+        }
+        add(notice);
     }
 
     @Override

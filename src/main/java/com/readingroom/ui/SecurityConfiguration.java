@@ -1,8 +1,12 @@
 package com.readingroom.ui;
 
+import com.readingroom.access.Agencies;
+import com.readingroom.identity.People;
 import com.readingroom.identity.SecondFactor;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -27,7 +32,13 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties(AgencySignIn.Properties.class)
 class SecurityConfiguration {
+
+    @Bean
+    AgencySignIn agencySignIn(AgencySignIn.Properties properties, People people, Agencies agencies) {
+        return new AgencySignIn(properties, people, agencies);
+    }
 
     @Bean
     @Order(2)
@@ -36,8 +47,15 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             AuthenticationConfiguration authentication,
             SecondFactor secondFactor,
-            AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> certificateAccounts)
+            AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> certificateAccounts,
+            ObjectProvider<ClientRegistrationRepository> providers,
+            AgencySignIn agencySignIn)
             throws Exception {
+        // Agencies' OpenID Connect providers, when any is configured: their people sign in there (AgencySignIn).
+        if (providers.getIfAvailable() != null) {
+            http.oauth2Login(oidc ->
+                    oidc.loginPage("/login").userInfoEndpoint(userInfo -> userInfo.oidcUserService(agencySignIn)));
+        }
         // Agency smart cards: a client certificate that the server's TLS trusts signs in the person assigned its
         // subject (identity.ClientCertificates); without TLS client authentication no certificate ever arrives.
         http.x509(x509 -> x509.x509PrincipalExtractor(

@@ -47,6 +47,13 @@ class JpaPeople implements People {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<Person> findByEmail(String email) {
+        List<PersonEntity> found = persons.findByEmailIgnoreCase(email);
+        return found.size() == 1 ? Optional.of(found.getFirst().toPerson()) : Optional.empty();
+    }
+
+    @Override
     @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public List<Person> membersOf(long agencyId) {
         return persons.findByAgencyIdOrderByUsername(agencyId).stream()

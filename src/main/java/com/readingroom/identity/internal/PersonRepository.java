@@ -15,5 +15,7 @@ interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
     boolean existsByUsername(String username);
 
+    List<PersonEntity> findByEmailIgnoreCase(String email);
+
     List<PersonEntity> findByAgencyIdOrderByUsername(long agencyId);
 }
