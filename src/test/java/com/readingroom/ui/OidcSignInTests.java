@@ -156,6 +156,8 @@ class OidcSignInTests {
 
     @Test
     void itSignsInNobodyOfAnotherAgencyAndNobodyItDoesNotVouchFor() throws Exception {
+        long failures =
+                jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILED'", Long.class);
         assertThat(signInThroughProvider(browser(), "cyber.reviewer@readingroom.example", true))
                 .as("another agency's reviewer")
                 .endsWith("/login?error");
@@ -166,6 +168,9 @@ class OidcSignInTests {
         signInThroughProvider(nobody, "nobody@nowhere.example", true);
         assertThat(get(nobody, "http://127.0.0.1:" + port + "/products").statusCode())
                 .isEqualTo(302);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILED'", Long.class))
+                .as("each refused sign-in recorded")
+                .isEqualTo(failures + 3);
     }
 
     /** Follows the redirects of a sign-in through the provider; where the app sends the browser at the end. */
