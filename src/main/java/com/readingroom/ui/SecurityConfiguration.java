@@ -26,7 +26,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
- * Web security of the browser (Vaadin form login); {@code /api/**} has its own chain, first, in the api module. Views
+ * Web security of the browser: Vaadin's form login (then the second factor where the roles need it), agency smart
+ * cards (X.509) and agencies' OpenID Connect providers; {@code /api/**} and {@code /actuator/**} have their own
+ * chains, first, in the api module. Views
  * are deny-by-default; services enforce with method security, the UI only hides what a person cannot use.
  */
 @Configuration
@@ -84,6 +86,7 @@ class SecurityConfiguration {
                 .permitAll());
         // Caching and security headers of the browser's pages: see NoStoreHeaders (Spring Security's own header writers
         // did not reach Vaadin's pages).
+        // A sign-in waiting for its second factor sees only the second-factor page (PendingSecondFactor).
         // Any number of sessions per person, but known (in the database: BrowserSessions), so that OpenSessions can
         // end them on every node; a new session id at sign-in.
         http.addFilterAfter(new PendingSecondFactor(), AnonymousAuthenticationFilter.class);
