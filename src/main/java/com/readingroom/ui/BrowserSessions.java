@@ -9,12 +9,15 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -57,6 +60,20 @@ class BrowserSessions {
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * With an agency's OpenID Connect provider the session cookie is {@code SameSite=Lax}: the provider's redirect back
+     * is a navigation from another site, which a {@code Strict} cookie would not come with (the sign-in could not
+     * finish). Without a provider it stays as configured ({@code Strict}).
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer laxWithIdentityProviders(ObjectProvider<ClientRegistrationRepository> providers) {
+        return serializer -> {
+            if (providers.getIfAvailable() != null) {
+                serializer.setSameSite("Lax");
+            }
+        };
     }
 
     @Bean

@@ -149,6 +149,10 @@ class OidcSignInTests {
                 .as("signed in, sent on")
                 .doesNotContain("error");
 
+        HttpResponse<String> start = get(browser(), "http://127.0.0.1:" + port + "/oauth2/authorization/nato");
+        assertThat(start.headers().allValues("Set-Cookie"))
+                .as("the session must come back with the provider's cross-site redirect")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("SameSite=Lax"));
         HttpResponse<String> products = get(browser, "http://127.0.0.1:" + port + "/products");
         assertThat(products.statusCode()).isEqualTo(200);
         assertThat(count("LOGIN", "person nato.reviewer")).isEqualTo(logins + 1);
