@@ -1,8 +1,6 @@
 package com.readingroom.search.internal;
 
 import com.readingroom.access.Catalog;
-import com.readingroom.access.HostedRepository;
-import com.readingroom.access.Product;
 import com.readingroom.search.IndexStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,16 +106,6 @@ class IndexObservation implements HealthIndicator {
     }
 
     private List<IndexStatus> statuses() {
-        List<IndexStatus> statuses = new ArrayList<>();
-        IndexState state = index.state();
-        for (Product product : catalog.products()) {
-            for (HostedRepository repository : product.repositories()) {
-                statuses.add(progress.status(
-                        repository.name(),
-                        repository.productName(),
-                        state.repository(repository.name()).orElse(null)));
-            }
-        }
-        return statuses;
+        return progress.statuses(IndexUpdater.repositories(catalog), index.state());
     }
 }

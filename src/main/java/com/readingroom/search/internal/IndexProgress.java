@@ -1,5 +1,6 @@
 package com.readingroom.search.internal;
 
+import com.readingroom.access.HostedRepository;
 import com.readingroom.search.IndexStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +89,16 @@ class IndexProgress {
         Entry entry = entry(repository);
         entry.state = IndexStatus.State.FAILED;
         entry.message = "The last update failed: " + cause.getMessage();
+    }
+
+    /** The status of each repository, from the index's state and this node's progress. */
+    List<IndexStatus> statuses(List<HostedRepository> repositories, IndexState state) {
+        return repositories.stream()
+                .map(repository -> status(
+                        repository.name(),
+                        repository.productName(),
+                        state.repository(repository.name()).orElse(null)))
+                .toList();
     }
 
     IndexStatus status(String repository, String product, IndexState.RepositoryState state) {

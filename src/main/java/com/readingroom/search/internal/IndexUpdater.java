@@ -132,6 +132,11 @@ class IndexUpdater implements SearchIndex, SmartLifecycle {
     }
 
     private List<HostedRepository> repositories() {
+        return repositories(catalog);
+    }
+
+    /** Every registered repository, product by product. */
+    static List<HostedRepository> repositories(Catalog catalog) {
         List<HostedRepository> all = new ArrayList<>();
         for (Product product : catalog.products()) {
             all.addAll(product.repositories());
@@ -142,12 +147,7 @@ class IndexUpdater implements SearchIndex, SmartLifecycle {
     @Override
     @PreAuthorize("hasAnyRole('PROGRAM_MANAGER', 'AUDITOR')")
     public List<IndexStatus> status() {
-        return repositories().stream()
-                .map(repository -> progress.status(
-                        repository.name(),
-                        repository.productName(),
-                        index.state().repository(repository.name()).orElse(null)))
-                .toList();
+        return progress.statuses(repositories(), index.state());
     }
 
     @Override
